@@ -1,0 +1,51 @@
+namespace GraphLite.Errors;
+
+/// <summary>
+/// The <c>error.code</c> values GraphLite sends. Graph's workloads disagree on codes, so each one here is the
+/// code a Graph workload sends for the same failure.
+/// </summary>
+public static class GraphErrorCodes
+{
+    /// <summary>Unknown URL segment, invalid version, missing or invalid property value (Graph gateway).</summary>
+    public const string BadRequest = "BadRequest";
+
+    /// <summary>A request body that the OData reader rejects (Outlook and most OData-based workloads).</summary>
+    public const string RequestBodyRead = "RequestBodyRead";
+
+    /// <summary>A key that matches no entity (directory workload).</summary>
+    public const string ResourceNotFound = "Request_ResourceNotFound";
+
+    /// <summary>An HTTP method the URL does not support (as in Graph's JSON batching samples).</summary>
+    public const string MethodNotAllowed = "Request_BadRequest";
+
+    /// <summary>A create whose client-chosen id is already taken.</summary>
+    public const string ConflictingObjects = "conflictingObjects";
+
+    /// <summary>A request body in a media type other than JSON.</summary>
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+
+    /// <summary>A failure inside GraphLite; the details go to the log, never to the client.</summary>
+    public const string GeneralException = "generalException";
+
+    /// <summary>The code for a status that has no more specific code: the reason phrase in camelCase.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status404NotFound => ResourceNotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        >= 500 => GeneralException,
+        _ => CamelCase(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)),
+    };
+
+    private static string CamelCase(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return BadRequest;
+        }
+
+        return string.Concat(words.Select((word, index) => index == 0 ? word.ToLowerInvariant() : char.ToUpperInvariant(word[0]) + word[1..]));
+    }
+}

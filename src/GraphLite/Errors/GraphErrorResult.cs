@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace GraphLite.Errors;
+
+/// <summary>An MVC result that answers with a Graph error.</summary>
+public sealed class GraphErrorResult(GraphError error) : IActionResult
+{
+    public GraphError Error { get; } = error;
+
+    public Task ExecuteResultAsync(ActionContext context) => GraphErrorWriter.WriteAsync(context.HttpContext, Error);
+}

@@ -1,0 +1,13 @@
+namespace GraphLite.Model;
+
+/// <summary>
+/// The CLR side of <c>microsoft.graph.entity</c>, the abstract base of every Graph entity type.
+/// </summary>
+public abstract class Entity
+{
+    /// <summary>
+    /// The key. Clients may choose it on create; otherwise GraphLite makes a lower-case GUID. It is null only
+    /// between reading a create request that omits it and assigning the new GUID.
+    /// </summary>
+    public string Id { get; set; } = null!;
+}

@@ -1,0 +1,47 @@
+using GraphLite.Errors;
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+
+namespace GraphLite.Model;
+
+/// <summary>
+/// Checks an entity read from a request body against the rules of its EDM type that the OData reader leaves
+/// to the service.
+/// </summary>
+/// <remarks>
+/// The reader rejects an explicit null for a non-nullable property but accepts a body that leaves the property
+/// out. Such an entity would be stored, and the writer would then fail halfway through the response.
+/// </remarks>
+public sealed class EntityValidator(IEdmModel model)
+{
+    public GraphError? ValidateForCreate(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+
+        if (entity.Id is { Length: 0 })
+        {
+            return GraphError.BadRequest("The 'id' property must not be empty. Leave it out to let GraphLite make one.");
+        }
+
+        var edmType = FindEdmType(entity.GetType());
+        foreach (var property in edmType.StructuralProperties().Where(property => !property.Type.IsNullable))
+        {
+            if (edmType.Key().Contains(property))
+            {
+                continue;
+            }
+
+            var clrProperty = model.GetAnnotationValue<ClrPropertyInfoAnnotation>(property).ClrPropertyInfo;
+            if (clrProperty.GetValue(entity) is null)
+            {
+                return GraphError.BadRequest($"The '{property.Name}' property is required to create a {edmType.Name}.");
+            }
+        }
+
+        return null;
+    }
+
+    private IEdmEntityType FindEdmType(Type clrType) =>
+        model.SchemaElements.OfType<IEdmEntityType>()
+            .Single(edmType => model.GetAnnotationValue<ClrTypeAnnotation>(edmType)?.ClrType == clrType);
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GraphLite.Notifications;
+
+/// <summary>The storage shape of participantLeftNotification: its own table, keyed by id.</summary>
+public sealed class ParticipantLeftNotificationConfiguration : IEntityTypeConfiguration<ParticipantLeftNotification>
+{
+    public void Configure(EntityTypeBuilder<ParticipantLeftNotification> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.HasKey(notification => notification.Id);
+        builder.Property(notification => notification.ParticipantId).IsRequired();
+    }
+}

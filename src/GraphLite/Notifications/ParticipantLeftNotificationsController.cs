@@ -1,0 +1,9 @@
+using GraphLite.Model;
+using GraphLite.OData;
+using GraphLite.Storage;
+
+namespace GraphLite.Notifications;
+
+/// <summary>Serves the entity set <c>participantLeftNotifications</c>.</summary>
+public sealed class ParticipantLeftNotificationsController(IEntityStore<ParticipantLeftNotification> store, EntityValidator validator)
+    : EntitySetController<ParticipantLeftNotification>(store, validator);

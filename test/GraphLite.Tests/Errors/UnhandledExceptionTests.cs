@@ -1,0 +1,47 @@
+using System.Net;
+using GraphLite.Notifications;
+using GraphLite.Storage;
+using GraphLite.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphLite.Tests.Errors;
+
+public sealed class UnhandledExceptionTests
+{
+    [Test]
+    public async Task Create_Returns500GraphError_WhenStoreThrows()
+    {
+        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IEntityStore<ParticipantLeftNotification>, ThrowingStore>()));
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://localhost/v1.0/") });
+
+        var response = await client.CreateAsync(Requests.Notification("p"));
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.InternalServerError, "generalException");
+        error.GetProperty("message").GetString().Should().NotContain(nameof(ThrowingStore)).And.NotContain("disk on fire");
+    }
+
+    [Test]
+    public async Task Query_Returns400WithoutStackTrace_ForBadFilter()
+    {
+        using var factory = new GraphLiteFactory();
+        using var client = factory.CreateGraphClient();
+
+        var response = await client.GetAsync("participantLeftNotifications?$filter=noSuchProperty eq 'x'");
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Contain("noSuchProperty");
+    }
+
+    private sealed class ThrowingStore : IEntityStore<ParticipantLeftNotification>
+    {
+        public IQueryable<ParticipantLeftNotification> Query() => throw new InvalidOperationException("disk on fire");
+
+        public Task<ParticipantLeftNotification?> FindAsync(string id, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+    }
+}
