@@ -1,6 +1,12 @@
+using GraphLite.Commands;
 using GraphLite.Hosting;
 using GraphLite.OData;
 using GraphLite.Storage;
+
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,7 +20,8 @@ app.UseGraphEnvelope();
 app.UseRouting();
 app.MapControllers();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

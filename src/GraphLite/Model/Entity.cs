@@ -10,4 +10,10 @@ public abstract class Entity
     /// between reading a create request that omits it and assigning the new GUID.
     /// </summary>
     public string Id { get; set; } = null!;
+
+    /// <summary>
+    /// The store's concurrency token, raised by every write; ETags are made from it. It is not part of the EDM
+    /// model, so clients never read or write it as a property.
+    /// </summary>
+    public long RowVersion { get; set; }
 }

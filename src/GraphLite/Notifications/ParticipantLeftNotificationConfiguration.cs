@@ -1,3 +1,4 @@
+using GraphLite.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,9 +9,7 @@ public sealed class ParticipantLeftNotificationConfiguration : IEntityTypeConfig
 {
     public void Configure(EntityTypeBuilder<ParticipantLeftNotification> builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-
-        builder.HasKey(notification => notification.Id);
+        builder.ConfigureEntity();
         builder.Property(notification => notification.ParticipantId).IsRequired();
     }
 }
