@@ -17,11 +17,11 @@ builder.Services.AddGraphOData();
 var app = builder.Build();
 
 app.UseGraphEnvelope();
+app.UseGraphStorage();
 app.UseRouting();
 app.MapControllers();
 
-await app.RunAsync();
-return 0;
+return await app.RunGraphLiteAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

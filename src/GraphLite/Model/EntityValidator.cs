@@ -24,6 +24,11 @@ public sealed class EntityValidator(IEdmModel model)
         }
 
         var edmType = FindEdmType(entity.GetType());
+        if (StorableStrings.Validate(entity, edmType, model) is { } unstorable)
+        {
+            return unstorable;
+        }
+
         foreach (var property in edmType.StructuralProperties().Where(property => !property.Type.IsNullable))
         {
             if (edmType.Key().Contains(property))

