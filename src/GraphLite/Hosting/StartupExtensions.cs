@@ -25,7 +25,6 @@ public static class StartupExtensions
         catch (Exception exception) when (Describe(exception) is { } line)
         {
             await Console.Error.WriteLineAsync(line);
-            await app.DisposeAsync();
             return StartupFailedExitCode;
         }
 

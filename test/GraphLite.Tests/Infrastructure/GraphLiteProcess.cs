@@ -24,23 +24,8 @@ public sealed class GraphLiteProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var assembly = Path.Combine(AppContext.BaseDirectory, "GraphLite.dll");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        startInfo.ArgumentList.Add(assembly);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(CreateStartInfo(["--urls", baseAddress.ToString().TrimEnd('/'), .. arguments]))
+            ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -49,6 +34,53 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         var server = new GraphLiteProcess(process, baseAddress);
         await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
         return server;
+    }
+
+    /// <summary>
+    /// Runs GraphLite with arguments that should stop its start-up, and returns its exit code and output. A server
+    /// that starts anyway is killed after <paramref name="timeout"/>, and the exit code is then -1.
+    /// </summary>
+    public static Task<ProcessResult> RunUntilExitAsync(TimeSpan timeout, params string[] arguments) =>
+        RunUntilExitAsync(timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs GraphLite as <see cref="RunUntilExitAsync(TimeSpan, string[])"/> does, with environment variables set, e.g. <c>GraphLite__Storage__Provider</c>.</summary>
+    public static async Task<ProcessResult> RunUntilExitAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var startInfo = CreateStartInfo(["--urls", $"http://127.0.0.1:{FreePort()}", .. arguments]);
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException("dotnet did not start.");
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+
+        using var deadline = new CancellationTokenSource(timeout);
+        var exitCode = -1;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            exitCode = process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        return new ProcessResult(exitCode, await standardOutput, await standardError);
+    }
+
+    /// <summary>Ends the process with SIGKILL, as a crash would, without waiting for anything it has in flight.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -87,6 +119,24 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         throw new TimeoutException($"GraphLite did not listen on {BaseAddress} within {timeout.TotalSeconds} s.");
     }
 
+    private static ProcessStartInfo CreateStartInfo(IEnumerable<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphLite.dll"));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        return startInfo;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -94,3 +144,6 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>How a GraphLite process ended: its exit code and everything it wrote.</summary>
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);

@@ -54,7 +54,9 @@ public sealed class SeedFile(IEdmModel model, EntityValidator validator)
         }
         catch (JsonException exception)
         {
-            var reason = exception.Message.Split(" LineNumber:", 2)[0].Trim();
+            // The reader's message ends with its position, which the line number replaces, and may advise a reader
+            // option that seed files do not offer.
+            var reason = exception.Message.Split(" LineNumber:", 2)[0].Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
             throw Failure(fullPath, (int)(exception.LineNumber ?? 0) + 1, $"invalid JSON: {reason}");
         }
 

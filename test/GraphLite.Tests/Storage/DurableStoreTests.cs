@@ -1,0 +1,103 @@
+using System.Net;
+using GraphLite.Storage;
+using GraphLite.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphLite.Tests.Storage;
+
+/// <summary>What the relational stores add to the contract: data outlives the process, and SQLite writes durably.</summary>
+[TestFixtureSource(typeof(StoreKinds), nameof(StoreKinds.Durable))]
+public sealed class DurableStoreTests(StoreKind kind)
+{
+    private TestStore _store = null!;
+
+    [SetUp]
+    public void SetUp() => _store = TestStore.Create(kind);
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Restart_KeepsEntities()
+    {
+        await using (var first = new GraphLiteFactory(_store.Settings))
+        {
+            using var client = first.CreateGraphClient();
+            (await client.CreateAsync(Requests.Notification("kept", id: "restart"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        await using var second = new GraphLiteFactory(_store.Settings);
+        using var secondClient = second.CreateGraphClient();
+
+        var response = await secondClient.GetAsync($"{Requests.SetPath}/restart");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("kept");
+    }
+
+    [Test]
+    public async Task Sqlite_UsesWalAndFullSynchronous()
+    {
+        if (kind != StoreKind.Sqlite)
+        {
+            Assert.Ignore("SQLite only.");
+        }
+
+        await using var factory = new GraphLiteFactory(_store.Settings);
+        using var client = factory.CreateGraphClient();
+        (await client.CreateAsync(Requests.Notification("p"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<GraphLiteDbContext>();
+
+        await context.Database.OpenConnectionAsync();
+        var journalMode = await context.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        var synchronous = await context.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync();
+
+        journalMode.Should().Equal("wal");
+        synchronous.Should().Equal([2L], "2 is FULL");
+    }
+
+    [Test]
+    public async Task Sqlite_DefaultsToFileInDataFolder()
+    {
+        if (kind != StoreKind.Sqlite)
+        {
+            Assert.Ignore("SQLite only.");
+        }
+
+        var dataFolder = Path.Combine(Path.GetTempPath(), $"graphlite-data-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var factory = new GraphLiteFactory(new Dictionary<string, string?>
+            {
+                ["GraphLite:Storage:Provider"] = "Sqlite",
+                ["GraphLite:DataFolder"] = dataFolder,
+            }))
+            {
+                using var client = factory.CreateGraphClient();
+                (await client.CreateAsync(Requests.Notification("p", id: "in-default-file"))).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+
+            var file = Path.Combine(dataFolder, "graphlite.db");
+            File.Exists(file).Should().BeTrue();
+            await using var connection = new SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT ParticipantId FROM ParticipantLeftNotification WHERE Id = 'in-default-file'";
+            (await command.ExecuteScalarAsync()).Should().Be("p");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+}
