@@ -60,6 +60,33 @@ public sealed class TestStore : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads every stored notification straight from the database, bypassing GraphLite.</summary>
+    public async Task<IReadOnlyList<(string Id, string ParticipantId)>> ReadNotificationRowsAsync()
+    {
+        var rows = new List<(string, string)>();
+        await using var connection = CreateConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\", \"ParticipantId\" FROM \"ParticipantLeftNotification\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs SQLite's <c>PRAGMA integrity_check</c>, which returns "ok" for an intact file.</summary>
+    public async Task<string> CheckSqliteIntegrityAsync()
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         switch (Kind)
@@ -77,6 +104,13 @@ public sealed class TestStore : IAsyncDisposable
                 break;
         }
     }
+
+    private System.Data.Common.DbConnection CreateConnection() => Kind switch
+    {
+        StoreKind.Sqlite => new SqliteConnection(ConnectionString),
+        StoreKind.PostgreSQL => new NpgsqlConnection(ConnectionString),
+        _ => throw new InvalidOperationException("The in-memory store lives inside the GraphLite process."),
+    };
 
     private static TestStore CreateSqlite()
     {
