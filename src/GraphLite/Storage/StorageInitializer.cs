@@ -2,6 +2,7 @@ using System.Data.Common;
 using GraphLite.Hosting;
 using GraphLite.Storage.Seed;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace GraphLite.Storage;
 
@@ -35,27 +36,23 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<GraphLiteDbContext>();
 
-        var applied = await MigrateAsync(context, database);
-        LogOpened(logger, database.Description, applied);
+        var migration = await MigrateAsync(context, database);
+        LogOpened(logger, database.Description, migration);
 
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
     }
 
-    /// <summary>Applies the pending migrations and returns how many there were; the in-memory store has none.</summary>
-    private static async Task<int> MigrateAsync(GraphLiteDbContext context, StorageDatabase database)
+    /// <summary>Applies the pending migrations and returns the latest migration; the in-memory store has none.</summary>
+    private static async Task<string> MigrateAsync(GraphLiteDbContext context, StorageDatabase database)
     {
         if (!context.Database.IsRelational())
         {
-            return 0;
+            return "none";
         }
 
         try
         {
-            var pending = (await context.Database.GetPendingMigrationsAsync()).Count();
-
-            // EF Core holds a migration lock while it migrates, so instances that start together on one database
-            // apply each migration once.
-            await context.Database.MigrateAsync();
+            await MigrateWithRetryAsync(context);
             if (database.Provider == StorageProvider.Sqlite)
             {
                 // WAL is a property of the database file: readers do not block the writer, and a commit appends to
@@ -63,7 +60,7 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
             }
 
-            return pending;
+            return (await context.Database.GetAppliedMigrationsAsync()).LastOrDefault() ?? "none";
         }
         catch (Exception exception) when (exception is DbException or TimeoutException)
         {
@@ -72,6 +69,27 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
                 : $"Check that the server runs and accepts the connection that {StorageOptions.ConnectionStringKey} describes.";
             throw new StartupException(
                 $"{StorageOptions.ConnectionStringKey}: failed to open the {database.Description}: {Reason(exception)} {hint}", exception);
+        }
+    }
+
+    /// <summary>
+    /// Migrates; EF Core holds a migration lock while it migrates, so instances that start together apply each
+    /// migration once. The lock lives in the database, though, so two instances that find no PostgreSQL database
+    /// both create it, and the slower one fails. It then finds the database there on its next attempt.
+    /// </summary>
+    private static async Task MigrateWithRetryAsync(GraphLiteDbContext context)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await context.Database.MigrateAsync();
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 3
+                && exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+            }
         }
     }
 
@@ -92,6 +110,6 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
         return reason.EndsWith('.') ? reason : reason + ".";
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Storage: {Database}, {Applied} migrations applied")]
-    private static partial void LogOpened(ILogger logger, string database, int applied);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Storage: {Database}, schema at migration {Migration}")]
+    private static partial void LogOpened(ILogger logger, string database, string migration);
 }

@@ -1,0 +1,159 @@
+using System.Net;
+using GraphLite.Tests.Infrastructure;
+
+namespace GraphLite.Tests.Storage;
+
+/// <summary>
+/// Two real GraphLite processes on one PostgreSQL database behave as one service: each sees the other's creates,
+/// paging through one while the other writes sees each entity at most once, and a race for one id has one winner.
+/// </summary>
+[NonParallelizable]
+[Category("Durability")]
+public sealed class TwoInstanceTests
+{
+    private TestStore _store = null!;
+    private GraphLiteProcess _first = null!;
+    private GraphLiteProcess _second = null!;
+    private HttpClient _firstClient = null!;
+    private HttpClient _secondClient = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _store = TestStore.Create(StoreKind.PostgreSQL);
+
+        // Both start on an empty database at once, so both try to apply the migrations.
+        var servers = await Task.WhenAll(GraphLiteProcess.StartAsync(_store.Arguments), GraphLiteProcess.StartAsync(_store.Arguments));
+        (_first, _second) = (servers[0], servers[1]);
+        _firstClient = new HttpClient { BaseAddress = new Uri(_first.BaseAddress, "v1.0/") };
+        _secondClient = new HttpClient { BaseAddress = new Uri(_second.BaseAddress, "v1.0/") };
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        _firstClient?.Dispose();
+        _secondClient?.Dispose();
+        foreach (var server in new[] { _first, _second }.Where(server => server is not null))
+        {
+            await server.DisposeAsync();
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Creates_AreVisibleToBoth()
+    {
+        const int PerInstance = 25;
+        var firstIds = Enumerable.Range(0, PerInstance).Select(index => $"first-{index}").ToList();
+        var secondIds = Enumerable.Range(0, PerInstance).Select(index => $"second-{index}").ToList();
+
+        var creates = await Task.WhenAll(
+            firstIds.Select(id => _firstClient.CreateAsync(Requests.Notification("from-first", id)))
+                .Concat(secondIds.Select(id => _secondClient.CreateAsync(Requests.Notification("from-second", id)))));
+
+        creates.Should().OnlyContain(response => response.StatusCode == HttpStatusCode.Created);
+        var reads = 0;
+        foreach (var id in firstIds.Concat(secondIds))
+        {
+            foreach (var client in new[] { _firstClient, _secondClient })
+            {
+                var response = await client.GetAsync($"{Requests.SetPath}/{id}");
+                response.StatusCode.Should().Be(HttpStatusCode.OK, "'{0}' must be visible from {1}", id, client.BaseAddress);
+                reads++;
+            }
+        }
+
+        foreach (var client in new[] { _firstClient, _secondClient })
+        {
+            var list = await (await client.GetAsync($"{Requests.SetPath}?$count=true&$top=1")).ReadJsonAsync();
+            list.GetProperty("@odata.count").GetInt32().Should().Be(2 * PerInstance);
+        }
+
+        await TestContext.Out.WriteLineAsync($"Two instances: {creates.Length} creates, {reads} reads by key across instances, all found.");
+    }
+
+    [Test]
+    public async Task KeysetPaging_SeesEachEntityOnce_WhileOtherInstanceWrites()
+    {
+        // TODO: this pages with $filter=id gt '<last>'&$orderby=id&$top, the keyset a client builds itself; follow
+        // the server's @odata.nextLink here once the entity set returns one.
+        var existing = Enumerable.Range(0, 100).Select(index => $"page-{index:D3}").ToList();
+        foreach (var id in existing)
+        {
+            (await _firstClient.CreateAsync(Requests.Notification("existing", id))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        (await _secondClient.CreateAsync(Requests.Notification("warm-up", "warm-up"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        using var stopWriting = new CancellationTokenSource();
+        var writer = WriteBetweenPagesAsync(stopWriting.Token);
+        var seen = new List<string>();
+        var pages = 0;
+        var last = "";
+        while (pages < 1_000)
+        {
+            var page = await (await _firstClient.GetAsync($"{Requests.SetPath}?$filter=id gt '{last}'&$orderby=id&$top=10")).ReadJsonAsync();
+            var ids = page.GetProperty("value").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).ToList();
+            pages++;
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            seen.AddRange(ids);
+            last = ids[^1];
+            await Task.Delay(100);
+        }
+
+        await stopWriting.CancelAsync();
+        var written = await writer;
+
+        await TestContext.Out.WriteLineAsync(
+            $"Two instances: {pages} pages read from the first while the second wrote {written} entities; {seen.Count} rows seen, {seen.Count - seen.Distinct().Count()} seen twice.");
+        seen.Should().OnlyHaveUniqueItems();
+        seen.Should().Contain(existing);
+        written.Should().BeGreaterThan(10, "the second instance must write while the first pages");
+    }
+
+    [Test]
+    public async Task SameIdRace_AcrossInstances_HasOneWinner()
+    {
+        const int Rounds = 10;
+        var winners = new List<int>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var id = $"contested-{round}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+                .Select(index => (index % 2 == 0 ? _firstClient : _secondClient).CreateAsync(Requests.Notification($"racer-{index}", id))));
+
+            winners.Add(responses.Count(response => response.StatusCode == HttpStatusCode.Created));
+            foreach (var loser in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+            {
+                await loser.ShouldBeGraphErrorAsync(HttpStatusCode.Conflict, "conflictingObjects");
+            }
+        }
+
+        await TestContext.Out.WriteLineAsync($"Two instances: {Rounds} rounds of 8 creates of one id split over both; winners per round: {string.Join(",", winners)}.");
+        winners.Should().AllBeEquivalentTo(1);
+        (await _store.ReadNotificationRowsAsync()).Should().HaveCount(Rounds);
+    }
+
+    /// <summary>Creates entities whose ids sort between the existing ones until cancelled; returns how many.</summary>
+    private async Task<int> WriteBetweenPagesAsync(CancellationToken cancellationToken)
+    {
+        var written = 0;
+        for (var index = 0; index < 1_000 && !cancellationToken.IsCancellationRequested; index++)
+        {
+            var id = $"page-{index % 100:D3}-inserted-{index}";
+            var response = await _secondClient.CreateAsync(Requests.Notification("inserted", id));
+            response.StatusCode.Should().Be(HttpStatusCode.Created);
+            written++;
+        }
+
+        return written;
+    }
+}
