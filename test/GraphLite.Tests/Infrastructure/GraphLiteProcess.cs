@@ -7,34 +7,32 @@ namespace GraphLite.Tests.Infrastructure;
 /// <summary>
 /// GraphLite as a real process on Kestrel, listening on a free loopback port. Disposing it kills the process.
 /// </summary>
-public sealed class GraphLiteProcess : IAsyncDisposable
+public sealed partial class GraphLiteProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private GraphLiteProcess(Process process, Uri baseAddress)
+    private GraphLiteProcess(Process process, Uri baseAddress, Uri? httpsBaseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
+        HttpsBaseAddress = httpsBaseAddress;
     }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<GraphLiteProcess> StartAsync(params string[] arguments)
+    public static Task<GraphLiteProcess> StartAsync(params string[] arguments)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var assembly = Path.Combine(AppContext.BaseDirectory, "GraphLite.dll");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        startInfo.ArgumentList.Add(assembly);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePorts(1)[0]}/");
+        return LaunchAsync(baseAddress, httpsBaseAddress: null, arguments);
+    }
+
+    private static async Task<GraphLiteProcess> LaunchAsync(Uri baseAddress, Uri? httpsBaseAddress, IEnumerable<string> arguments)
+    {
+        var urls = httpsBaseAddress is null ? [baseAddress] : new[] { httpsBaseAddress, baseAddress };
+        var startInfo = DotnetStartInfo();
         startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        startInfo.ArgumentList.Add(string.Join(';', urls.Select(url => url.ToString().TrimEnd('/'))));
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -46,9 +44,22 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new GraphLiteProcess(process, baseAddress);
+        var server = new GraphLiteProcess(process, baseAddress, httpsBaseAddress);
         await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
         return server;
+    }
+
+    private static ProcessStartInfo DotnetStartInfo()
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphLite.dll"));
+        return startInfo;
     }
 
     public async ValueTask DisposeAsync()
@@ -87,10 +98,25 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         throw new TimeoutException($"GraphLite did not listen on {BaseAddress} within {timeout.TotalSeconds} s.");
     }
 
-    private static int FreePort()
+    /// <summary>Returns distinct free loopback ports; the listeners stay open until all are chosen.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }
