@@ -41,7 +41,7 @@ public sealed class CertificateCommand : IGraphLiteCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            await Console.Error.WriteLineAsync($"Could not export the certificate authority to {path}: {exception.Message}");
+            await Console.Error.WriteLineAsync($"Exporting the certificate authority to {path} failed: {exception.Message}");
             return 1;
         }
     }

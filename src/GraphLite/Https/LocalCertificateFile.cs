@@ -5,7 +5,7 @@ using System.Text;
 namespace GraphLite.Https;
 
 /// <summary>
-/// Reads and writes the PEM file that holds <see cref="LocalCertificates"/>: the server certificate, its key, the
+/// Reads and writes the PEM file that contains <see cref="LocalCertificates"/>: the server certificate, its key, the
 /// authority certificate and its key, in that order. Only its owner can read it (mode 600 on Unix).
 /// </summary>
 /// <remarks>
@@ -16,7 +16,7 @@ public static class LocalCertificateFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Reads the file; throws <see cref="InvalidDataException"/> when it is not a pair that GraphLite wrote.</summary>
+    /// <summary>Reads the file. Throws <see cref="InvalidDataException"/> when it is not a pair that GraphLite wrote.</summary>
     public static LocalCertificates Read(string path)
     {
         var text = File.ReadAllText(path);
@@ -80,7 +80,7 @@ public static class LocalCertificateFile
                 stream.Flush(flushToDisk: true);
             }
 
-            // Without replace, the move fails when another process created the file first; that file wins.
+            // Without replace, the move fails when another process created the file first, and that file wins.
             File.Move(temporary, path, overwrite: replace);
             return true;
         }

@@ -36,7 +36,7 @@ public static class LocalCertificateIssuer
         var name = new X500DistinguishedNameBuilder();
         name.AddOrganizationName("GraphLite");
 
-        // The creation time tells two GraphLite authorities apart in a trust store listing.
+        // The creation time distinguishes two GraphLite authorities in a trust store listing.
         name.AddCommonName($"GraphLite Local CA {now.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
 
         var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);

@@ -6,7 +6,7 @@ namespace GraphLite.Tests.Hosting;
 public sealed class DefaultAddressTests
 {
     [Test]
-    public void Defaults_ServeHttpAndHttpsOnLoopback_WhenNoAddressIsConfigured()
+    public void Defaults_ServeHttpAndHttps_WithoutUrls()
     {
         Assume.That(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Is.Null, "ASPNETCORE_URLS names addresses on this machine.");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });

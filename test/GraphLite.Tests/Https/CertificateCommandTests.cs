@@ -88,7 +88,7 @@ public sealed class CertificateCommandTests
         var exitCode = await new CertificateCommand().RunAsync(["export", target], configuration);
 
         exitCode.Should().Be(1);
-        _error.ToString().Should().StartWith($"Could not export the certificate authority to {target}: ");
+        _error.ToString().Should().StartWith($"Exporting the certificate authority to {target} failed: ");
         File.Exists(target).Should().BeFalse();
     }
 

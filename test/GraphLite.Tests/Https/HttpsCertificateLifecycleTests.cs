@@ -71,7 +71,7 @@ public sealed class HttpsCertificateLifecycleTests
     }
 
     [Test]
-    public async Task CertExport_RunTwiceAtOnce_WritesSameAuthority()
+    public async Task CertExport_ConcurrentRuns_ShareAuthority()
     {
         var dataFolder = _folder.File("data");
 

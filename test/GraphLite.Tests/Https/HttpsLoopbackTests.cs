@@ -75,7 +75,7 @@ public sealed class HttpsLoopbackTests
     }
 
     [Test]
-    public async Task CreateWithReturnMinimal_OverHttps_WritesHttpsEntityId()
+    public async Task CreateMinimal_OverHttps_WritesHttpsEntityId()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Requests.SetPath) { Content = Requests.Json(Requests.Notification("minimal")) };
         request.Headers.Add("Prefer", "return=minimal");
@@ -89,7 +89,7 @@ public sealed class HttpsLoopbackTests
     }
 
     [Test]
-    public async Task Read_WithFullMetadataOverHttps_WritesHttpsEntityLinks()
+    public async Task FullMetadata_OverHttps_WritesHttpsLinks()
     {
         var created = await _https.CreateAsync(Requests.Notification("full-metadata"));
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();

@@ -20,7 +20,7 @@ public sealed class LocalCertificateStoreTests
     public void TearDown() => _folder.Dispose();
 
     [Test]
-    public void GetOrCreate_CreatesAuthorityAndServerCertificate_WhenFolderIsEmpty()
+    public void GetOrCreate_CreatesPair_WhenFolderEmpty()
     {
         var certificates = Store(s_start).GetOrCreate();
 
@@ -39,7 +39,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void GetOrCreate_ReusesStoredCertificates_OnNextStart()
+    public void GetOrCreate_ReusesStoredPair()
     {
         var first = Store(s_start).GetOrCreate();
 
@@ -50,7 +50,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void GetOrCreate_RenewsServerCertificateFromSameAuthority_WhenItExpiresSoon()
+    public void GetOrCreate_RenewsServer_NearExpiry()
     {
         var first = Store(s_start).GetOrCreate();
         var later = s_start + LocalCertificateIssuer.ServerLifetime - TimeSpan.FromDays(20);
@@ -65,7 +65,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void GetOrCreate_ReplacesAuthority_WhenItExpiresSoon()
+    public void GetOrCreate_ReplacesAuthority_NearExpiry()
     {
         var first = Store(s_start).GetOrCreate();
         var later = s_start + LocalCertificateIssuer.AuthorityLifetime - TimeSpan.FromDays(10);
@@ -78,7 +78,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public async Task GetOrCreate_StoresOnePair_WhenManyStartAtOnce()
+    public async Task GetOrCreate_ConcurrentStarts_StoreOnePair()
     {
         const int starts = 8;
         using var barrier = new Barrier(starts);
@@ -105,7 +105,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void GetOrCreate_ThrowsNamingTheFile_WhenFileIsNotACertificatePair()
+    public void GetOrCreate_Throws_WhenFileCorrupt()
     {
         var path = _folder.File(LocalCertificateStore.FileName);
         File.WriteAllText(path, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
@@ -130,7 +130,7 @@ public sealed class LocalCertificateStoreTests
     [Test]
     [Platform(Exclude = "Win", Reason = "Unix file modes do not exist on Windows.")]
     [UnsupportedOSPlatform("windows")]
-    public void GetOrCreate_RestoresOwnerOnlyMode_WhenOthersCouldReadTheFile()
+    public void GetOrCreate_RestoresOwnerOnlyMode()
     {
         Store(s_start).GetOrCreate();
         var path = _folder.File(LocalCertificateStore.FileName);
@@ -142,7 +142,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void Authority_DoesNotVouchForOtherHosts_EvenWithItsKey()
+    public void Authority_RejectsOtherHosts()
     {
         var authority = Store(s_start).GetOrCreate().Authority;
         using var key = System.Security.Cryptography.ECDsa.Create();
@@ -158,7 +158,7 @@ public sealed class LocalCertificateStoreTests
     }
 
     [Test]
-    public void CreateServerCertificate_EndsWithAuthority_WhenAuthorityEndsFirst()
+    public void ServerCertificate_EndsWithAuthority()
     {
         var authority = LocalCertificateIssuer.CreateAuthority(s_start);
         var late = s_start + LocalCertificateIssuer.AuthorityLifetime - TimeSpan.FromDays(5);

@@ -14,7 +14,7 @@ public sealed class ForwardedHeadersTests
     [TestCase]
     [TestCase("--GraphLite:ReverseProxy:KnownProxies:0", "::1")]
     [TestCase("--GraphLite:ReverseProxy:KnownNetworks:0", "10.0.0.0/8")]
-    public async Task ForwardedHeaders_AreIgnored_WhenSenderIsNotAConfiguredProxy(params string[] configuration)
+    public async Task ForwardedHeaders_Ignored_FromUnknownSender(params string[] configuration)
     {
         await using var server = await GraphLiteProcess.StartAsync(configuration);
         using var client = server.CreateClient(server.BaseAddress);
@@ -29,7 +29,7 @@ public sealed class ForwardedHeadersTests
 
     [TestCase("--GraphLite:ReverseProxy:KnownProxies:0", "127.0.0.1")]
     [TestCase("--GraphLite:ReverseProxy:KnownNetworks:0", "127.0.0.0/8")]
-    public async Task ForwardedHeaders_AreApplied_WhenSenderIsAConfiguredProxy(params string[] configuration)
+    public async Task ForwardedHeaders_Applied_FromKnownProxy(params string[] configuration)
     {
         await using var server = await GraphLiteProcess.StartAsync(configuration);
         using var client = server.CreateClient(server.BaseAddress);
@@ -45,7 +45,7 @@ public sealed class ForwardedHeadersTests
     }
 
     [Test]
-    public void Start_FailsNamingTheKey_WhenKnownProxyIsNotAnAddress()
+    public void Start_Fails_WhenProxyAddressInvalid()
     {
         using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder
             .UseSetting("GraphLite:ReverseProxy:KnownProxies:0", "proxy.invalid")
