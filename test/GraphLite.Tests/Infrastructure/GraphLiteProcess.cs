@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -10,6 +11,7 @@ namespace GraphLite.Tests.Infrastructure;
 public sealed partial class GraphLiteProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private GraphLiteProcess(Process process, Uri baseAddress, Uri? httpsBaseAddress)
     {
@@ -38,15 +40,27 @@ public sealed partial class GraphLiteProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        // The start-up wait reads Kestrel's "Now listening on" lines, whatever appsettings.json sets.
+        startInfo.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime");
+        startInfo.ArgumentList.Add("Information");
+
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new GraphLiteProcess(process, baseAddress, httpsBaseAddress);
+        process.OutputDataReceived += (_, line) => server.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new GraphLiteProcess(process, baseAddress, httpsBaseAddress);
-        await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        await server.WaitUntilListeningAsync([.. urls], TimeSpan.FromSeconds(30));
         return server;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     private static ProcessStartInfo DotnetStartInfo()
@@ -73,29 +87,32 @@ public sealed partial class GraphLiteProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilListeningAsync(TimeSpan timeout)
+    /// <summary>
+    /// Waits until this process reports that it listens on every URL. Probing the port instead could reach another
+    /// process that took the port between <see cref="FreePorts"/> and this process's bind.
+    /// </summary>
+    private async Task WaitUntilListeningAsync(IReadOnlyList<Uri> urls, TimeSpan timeout)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var expected = urls.Select(url => $"Now listening on: {url.ToString().TrimEnd('/')}").ToList();
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (expected.All(line => _output.Any(output => output.Contains(line, StringComparison.Ordinal))))
             {
-                throw new InvalidOperationException($"GraphLite exited with code {_process.ExitCode} before it listened.");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(BaseAddress, "v1.0/$metadata"));
                 return;
             }
-            catch (HttpRequestException)
+
+            if (_process.HasExited)
             {
-                await Task.Delay(200);
+                throw new InvalidOperationException(
+                    $"GraphLite exited with code {_process.ExitCode} before it listened. Its output:\n{string.Join('\n', _output)}");
             }
+
+            await Task.Delay(100);
         }
 
-        throw new TimeoutException($"GraphLite did not listen on {BaseAddress} within {timeout.TotalSeconds} s.");
+        throw new TimeoutException(
+            $"GraphLite did not listen on {string.Join(", ", urls)} within {timeout.TotalSeconds} s. Its output:\n{string.Join('\n', _output)}");
     }
 
     /// <summary>Returns distinct free loopback ports; the listeners stay open until all are chosen.</summary>
