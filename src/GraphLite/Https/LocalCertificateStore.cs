@@ -12,6 +12,8 @@ namespace GraphLite.Https;
 /// A server certificate with less than <see cref="RenewalMargin"/> left is replaced by a new one from the same
 /// authority, so clients that trust the authority keep working. Only an authority near its own end is replaced,
 /// and clients must then trust the new one.
+/// NOTE: renewal runs when Kestrel binds its HTTPS addresses, so a process that keeps running past the margin
+/// serves the old certificate until it restarts.
 /// </remarks>
 public sealed partial class LocalCertificateStore(DataFolder dataFolder, TimeProvider timeProvider, ILogger<LocalCertificateStore> logger)
 {

@@ -109,6 +109,7 @@ public sealed class HttpsLoopbackTests
         new Uri(new Uri(context), body.GetProperty("@odata.editLink").GetString()).Should().Be(new Uri(entityUrl));
     }
 
+    // TODO: assert @odata.nextLink and $batch sub-response links over https; GraphLite has no paging or $batch yet.
     [Test]
     public async Task List_OverHttps_WritesHttpsContext()
     {
