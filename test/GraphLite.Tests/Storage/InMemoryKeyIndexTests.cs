@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphLite.Tests.Storage;
 
 /// <summary>
-/// The in-memory store answers lookups by key from its key index; every save, failed ones included, must leave the
+/// The in-memory store looks keys up in its key index, so every save, failed ones included, must leave the
 /// index equal to EF Core's table.
 /// </summary>
 public sealed class InMemoryKeyIndexTests

@@ -72,7 +72,7 @@ public sealed class SeedFileTests
     [TestCase("[\n  {\"participantId\": 5}\n]", 2, "Cannot convert the literal '5' to the expected type 'Edm.String'.")]
     [TestCase("[\n{\"participantId\": \"b\",}\n]", 2, "invalid JSON: The JSON object contains a trailing comma at the end which is not supported in this mode.")]
     [TestCase("[\n  42\n]", 2, "each item must be a JSON object, not Number.")]
-    [TestCase("\"text\"", 1, "the file must hold an array of participantLeftNotifications")]
+    [TestCase("\"text\"", 1, "the file must contain an array of participantLeftNotifications")]
     [TestCase("{\n\"items\": []}", 2, "unexpected property 'items'")]
     [TestCase("[]\n[]", 2, "invalid JSON: ")]
     [TestCase("[{\"@odata.type\": \"#microsoft.graph.entity\", \"participantId\": \"a\"}]", 1, "microsoft.graph.entity")]

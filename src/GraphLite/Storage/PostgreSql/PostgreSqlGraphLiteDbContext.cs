@@ -10,8 +10,9 @@ public sealed class PostgreSqlGraphLiteDbContext(DbContextOptions<PostgreSqlGrap
     {
         base.OnModelCreating(modelBuilder);
 
-        // Keys compare and sort by code point under the "C" collation, as they do in SQLite (BINARY) and in the
-        // in-memory store, whatever locale the database was created with. Keyset paging depends on that order.
+        // Under the "C" collation keys compare exactly and sort by code point, whatever locale the database was
+        // created with, as under SQLite's BINARY collation. The in-memory store sorts by UTF-16 code unit, which
+        // agrees except between characters above U+FFFF and those from U+E000 to U+FFFF.
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => type.BaseType is null && typeof(Entity).IsAssignableFrom(type.ClrType)))
         {
             modelBuilder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).UseCollation("C");

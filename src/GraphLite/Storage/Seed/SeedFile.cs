@@ -100,14 +100,14 @@ public sealed class SeedFile(IEdmModel model, EntityValidator validator)
 
                 if (name is null || !name.StartsWith("@odata.", StringComparison.Ordinal))
                 {
-                    throw Failure(fullPath, line, $"unexpected property '{name}': the file holds an array of {SeedOptions.EntitySetName}, or an object whose 'value' is that array.");
+                    throw Failure(fullPath, line, $"unexpected property '{name}': a seed file contains an array of {SeedOptions.EntitySetName}, or an object whose 'value' is that array.");
                 }
 
                 reader.Skip();
             }
         }
 
-        throw Failure(fullPath, LineOf(bytes, reader.TokenStartIndex), $"the file must hold an array of {SeedOptions.EntitySetName}, or an object whose 'value' is that array.");
+        throw Failure(fullPath, LineOf(bytes, reader.TokenStartIndex), $"the file must contain an array of {SeedOptions.EntitySetName}, or an object whose 'value' is that array.");
     }
 
     private Entity ReadEntity(ReadOnlyMemory<byte> json, IEdmEntitySet entitySet, string fullPath, int line)
