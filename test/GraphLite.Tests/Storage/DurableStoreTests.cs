@@ -44,6 +44,38 @@ public sealed class DurableStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task KeyLookup_UsesPrimaryKeyIndex()
+    {
+        await using var factory = new GraphLiteFactory(_store.Settings);
+        using var client = factory.CreateGraphClient();
+        (await client.CreateAsync(Requests.Notification("p", id: "indexed"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<GraphLiteDbContext>();
+        await context.Database.OpenConnectionAsync();
+
+        if (kind == StoreKind.PostgreSQL)
+        {
+            // With a handful of rows a sequential scan is cheaper, so the planner is told to avoid it where it can.
+            await context.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        }
+
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = kind == StoreKind.Sqlite
+            ? "EXPLAIN QUERY PLAN SELECT * FROM ParticipantLeftNotification WHERE Id = 'indexed'"
+            : "EXPLAIN SELECT * FROM \"ParticipantLeftNotification\" WHERE \"Id\" = 'indexed'";
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(reader.FieldCount - 1));
+            }
+        }
+
+        string.Join("\n", plan).Should().ContainAny("USING INDEX sqlite_autoindex_ParticipantLeftNotification_1 (Id=?)", "Index Scan using \"PK_ParticipantLeftNotification\"");
+    }
+
+    [Test]
     public async Task Sqlite_UsesWalAndFullSynchronous()
     {
         if (kind != StoreKind.Sqlite)
