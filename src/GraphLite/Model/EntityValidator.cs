@@ -17,6 +17,10 @@ public sealed class EntityValidator(IEdmModel model)
     public GraphError? ValidateForCreate(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (StorableStrings.Validate(entity, FindEdmType(entity.GetType()), model) is { } unstorable)
+        {
+            return unstorable;
+        }
 
         if (entity.Id is { Length: 0 })
         {
@@ -24,11 +28,6 @@ public sealed class EntityValidator(IEdmModel model)
         }
 
         var edmType = FindEdmType(entity.GetType());
-        if (StorableStrings.Validate(entity, edmType, model) is { } unstorable)
-        {
-            return unstorable;
-        }
-
         foreach (var property in edmType.StructuralProperties().Where(property => !property.Type.IsNullable))
         {
             if (edmType.Key().Contains(property))

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace GraphLite.Tests.Infrastructure;
@@ -32,6 +34,16 @@ public sealed class TestStore : IAsyncDisposable
         ["GraphLite:Storage:Provider"] = Kind.ToString(),
         ["GraphLite:Storage:ConnectionString"] = ConnectionString,
     };
+
+    /// <summary>Points a <see cref="GraphLiteFactory"/> at this database: <c>new GraphLiteFactory(store.Configure)</c>.</summary>
+    public void Configure(IWebHostBuilder builder) => Configure(builder, Settings);
+
+    /// <summary>Adds settings that override appsettings and the environment of an in-process host.</summary>
+    public static void Configure(IWebHostBuilder builder, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+    }
 
     /// <summary>The same settings as command-line arguments for <see cref="GraphLiteProcess"/>.</summary>
     public string[] Arguments => Settings

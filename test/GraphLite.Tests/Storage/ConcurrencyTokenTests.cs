@@ -30,8 +30,8 @@ public sealed class ConcurrencyTokenTests(StoreKind kind)
     [Test]
     public async Task StaleWrite_FromOtherHost_IsRejected()
     {
-        await using var first = new GraphLiteFactory(_store.Settings);
-        await using var second = new GraphLiteFactory(_store.Settings);
+        await using var first = new GraphLiteFactory(_store.Configure);
+        await using var second = new GraphLiteFactory(_store.Configure);
         await using (var scope = first.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<GraphLiteDbContext>();

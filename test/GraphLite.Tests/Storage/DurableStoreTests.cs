@@ -28,13 +28,13 @@ public sealed class DurableStoreTests(StoreKind kind)
     [Test]
     public async Task Restart_KeepsEntities()
     {
-        await using (var first = new GraphLiteFactory(_store.Settings))
+        await using (var first = new GraphLiteFactory(_store.Configure))
         {
             using var client = first.CreateGraphClient();
             (await client.CreateAsync(Requests.Notification("kept", id: "restart"))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
-        await using var second = new GraphLiteFactory(_store.Settings);
+        await using var second = new GraphLiteFactory(_store.Configure);
         using var secondClient = second.CreateGraphClient();
 
         var response = await secondClient.GetAsync($"{Requests.SetPath}/restart");
@@ -46,7 +46,7 @@ public sealed class DurableStoreTests(StoreKind kind)
     [Test]
     public async Task KeyLookup_UsesPrimaryKeyIndex()
     {
-        await using var factory = new GraphLiteFactory(_store.Settings);
+        await using var factory = new GraphLiteFactory(_store.Configure);
         using var client = factory.CreateGraphClient();
         (await client.CreateAsync(Requests.Notification("p", id: "indexed"))).StatusCode.Should().Be(HttpStatusCode.Created);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -83,7 +83,7 @@ public sealed class DurableStoreTests(StoreKind kind)
             Assert.Ignore("SQLite only.");
         }
 
-        await using var factory = new GraphLiteFactory(_store.Settings);
+        await using var factory = new GraphLiteFactory(_store.Configure);
         using var client = factory.CreateGraphClient();
         (await client.CreateAsync(Requests.Notification("p"))).StatusCode.Should().Be(HttpStatusCode.Created);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -108,11 +108,11 @@ public sealed class DurableStoreTests(StoreKind kind)
         var dataFolder = Path.Combine(Path.GetTempPath(), $"graphlite-data-{Guid.NewGuid():N}");
         try
         {
-            await using (var factory = new GraphLiteFactory(new Dictionary<string, string?>
+            await using (var factory = new GraphLiteFactory(builder => TestStore.Configure(builder, new Dictionary<string, string?>
             {
                 ["GraphLite:Storage:Provider"] = "Sqlite",
                 ["GraphLite:DataFolder"] = dataFolder,
-            }))
+            })))
             {
                 using var client = factory.CreateGraphClient();
                 (await client.CreateAsync(Requests.Notification("p", id: "in-default-file"))).StatusCode.Should().Be(HttpStatusCode.Created);

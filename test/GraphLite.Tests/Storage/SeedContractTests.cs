@@ -41,7 +41,7 @@ public sealed class SeedContractTests(StoreKind kind)
               {"participantId": "p-3"}
             ]
             """);
-        await using var factory = new GraphLiteFactory(WithSeed(_seedPath));
+        await using var factory = new GraphLiteFactory(builder => TestStore.Configure(builder, WithSeed(_seedPath)));
         using var client = factory.CreateGraphClient();
 
         var list = await (await client.GetAsync($"{Requests.SetPath}?$orderby=participantId")).ReadJsonAsync();
@@ -63,14 +63,14 @@ public sealed class SeedContractTests(StoreKind kind)
         }
 
         await File.WriteAllTextAsync(_seedPath, """[{"id": "first-seed", "participantId": "p"}]""");
-        await using (var first = new GraphLiteFactory(WithSeed(_seedPath)))
+        await using (var first = new GraphLiteFactory(builder => TestStore.Configure(builder, WithSeed(_seedPath))))
         {
             using var client = first.CreateGraphClient();
             (await client.CreateAsync(Requests.Notification("posted", id: "posted"))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
         await File.WriteAllTextAsync(_seedPath, """[{"id": "second-seed", "participantId": "p"}]""");
-        await using var second = new GraphLiteFactory(WithSeed(_seedPath));
+        await using var second = new GraphLiteFactory(builder => TestStore.Configure(builder, WithSeed(_seedPath)));
         using var secondClient = second.CreateGraphClient();
 
         var list = await (await secondClient.GetAsync($"{Requests.SetPath}?$orderby=id")).ReadJsonAsync();

@@ -37,7 +37,7 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     public void SetUp()
     {
         _store = TestStore.Create(kind);
-        _factory = new GraphLiteFactory(_store.Settings);
+        _factory = new GraphLiteFactory(_store.Configure);
         _client = _factory.CreateGraphClient();
     }
 
