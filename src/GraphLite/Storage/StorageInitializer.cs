@@ -1,6 +1,7 @@
 using System.Data.Common;
 using GraphLite.Hosting;
 using GraphLite.Storage.Seed;
+using GraphLite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -36,14 +37,14 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<GraphLiteDbContext>();
 
-        var migration = await MigrateAsync(context, database);
+        var migration = await MigrateAsync(context, database, logger);
         LogOpened(logger, database.Description, migration);
 
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
     }
 
     /// <summary>Applies the pending migrations and returns the latest migration; the in-memory store has none.</summary>
-    private static async Task<string> MigrateAsync(GraphLiteDbContext context, StorageDatabase database)
+    private static async Task<string> MigrateAsync(GraphLiteDbContext context, StorageDatabase database, ILogger logger)
     {
         if (!context.Database.IsRelational())
         {
@@ -52,6 +53,11 @@ public sealed partial class StorageInitializer(IServiceScopeFactory scopes, Stor
 
         try
         {
+            if (database.Provider == StorageProvider.Sqlite)
+            {
+                await SqliteMigrationLock.ClearAbandonedAsync(context, logger);
+            }
+
             await MigrateWithRetryAsync(context);
             if (database.Provider == StorageProvider.Sqlite)
             {

@@ -98,6 +98,36 @@ public sealed class DurableStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task Sqlite_Starts_WhenKilledMigrationLeftLock()
+    {
+        if (kind != StoreKind.Sqlite)
+        {
+            Assert.Ignore("SQLite only: EF Core keeps the SQLite migration lock in a table row, which outlives the process that wrote it.");
+        }
+
+        await using (var first = new GraphLiteFactory(_store.Configure))
+        {
+            using var client = first.CreateGraphClient();
+            (await client.CreateAsync(Requests.Notification("before", id: "before-lock"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        await using (var connection = new SqliteConnection(_store.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00.0000000+00:00')";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var second = new GraphLiteFactory(_store.Configure);
+        var start = Task.Run(second.CreateGraphClient);
+
+        (await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(start, "start-up must not wait for the abandoned lock");
+        using var secondClient = await start;
+        (await secondClient.GetAsync($"{Requests.SetPath}/before-lock")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Sqlite_DefaultsToFileInDataFolder()
     {
         if (kind != StoreKind.Sqlite)
