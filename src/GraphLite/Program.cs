@@ -13,10 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseGraphLiteDefaults();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
+builder.Services.AddEntitySets();
 
 var app = builder.Build();
 
 app.UseGraphEnvelope();
+app.UseEntitySetQueries();
 app.UseRouting();
 app.MapControllers();
 

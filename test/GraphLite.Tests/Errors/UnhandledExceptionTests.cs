@@ -43,5 +43,17 @@ public sealed class UnhandledExceptionTests
 
         public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("disk on fire");
+
+        public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<long> CountAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<StoreWriteResult> TryUpdateAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<StoreWriteResult> TryDeleteAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
     }
 }

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OData.Edm;
+
+namespace GraphLite.OData.Keys;
+
+/// <summary>
+/// Reads the key of an entity URL from the request target exactly as the client sent it, in either form:
+/// <c>/v1.0/{set}/{key}</c> with the key percent-encoded, or <c>/v1.0/{set}('{key}')</c> with quotes doubled.
+/// </summary>
+/// <remarks>
+/// The decoded path loses information: servers keep <c>%2F</c> encoded but decode <c>%25</c>, and routing then
+/// turns <c>%2F</c> into <c>/</c>, so a key holding the text <c>%2F</c> would come out with a slash instead.
+/// Decoding the raw target once, segment by segment, gives back the exact key.
+/// </remarks>
+public static class RawKeyPath
+{
+    /// <summary>
+    /// Reads the key of a request to one entity of an entity set of <paramref name="model"/>, or of a URL under
+    /// it, such as a property. <paramref name="inParentheses"/> tells which of the two forms the URL uses.
+    /// </summary>
+    public static bool TryRead(HttpContext context, IEdmModel model, out string? key, out bool inParentheses)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(model);
+
+        key = null;
+        inParentheses = false;
+        var segments = RawSegments(context);
+        var setIndex = Array.FindIndex(segments, segment => segment.Equals(ODataExtensions.RoutePrefix, StringComparison.OrdinalIgnoreCase)) + 1;
+        if (setIndex <= 0 || setIndex >= segments.Length)
+        {
+            return false;
+        }
+
+        var setSegment = Uri.UnescapeDataString(segments[setIndex]);
+        var parenthesis = setSegment.IndexOf('(', StringComparison.Ordinal);
+        if (parenthesis > 0 && setSegment.EndsWith(')') && IsEntitySet(model, setSegment[..parenthesis]))
+        {
+            key = Unquote(setSegment[(parenthesis + 1)..^1]);
+            inParentheses = true;
+            return key is not null;
+        }
+
+        if (!IsEntitySet(model, setSegment) || setIndex + 1 >= segments.Length || segments[setIndex + 1].StartsWith('$'))
+        {
+            return false;
+        }
+
+        key = Uri.UnescapeDataString(segments[setIndex + 1]);
+        return true;
+    }
+
+    /// <summary>Writes a key as the quoted OData string literal that AspNetCore.OData's key segment parses back.</summary>
+    public static string Quote(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return $"'{key.Replace("'", "''", StringComparison.Ordinal)}'";
+    }
+
+    private static bool IsEntitySet(IEdmModel model, string name) =>
+        model.EntityContainer.EntitySets().Any(entitySet => entitySet.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    private static string? Unquote(string literal)
+    {
+        if (literal.Length < 2 || literal[0] != '\'' || literal[^1] != '\'')
+        {
+            return null;
+        }
+
+        return literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
+    }
+
+    private static string[] RawSegments(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || !target.StartsWith('/'))
+        {
+            // Without the raw target, re-encode the decoded path: '%' from a '%25' cannot be told apart then.
+            target = $"{context.Request.PathBase.ToUriComponent()}{context.Request.Path.ToUriComponent()}";
+        }
+
+        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
+        return (queryStart < 0 ? target : target[..queryStart]).Split('/');
+    }
+}
