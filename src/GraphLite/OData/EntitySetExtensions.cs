@@ -30,7 +30,7 @@ public static class EntitySetExtensions
     }
 
     /// <summary>
-    /// Adds the URL length limit, the query option names rewrite and the quoted key rewrite; call it before routing.
+    /// Adds the URL length limit, the query option names rewrite and the entity key reading; call it before routing.
     /// </summary>
     public static IApplicationBuilder UseEntitySetQueries(this IApplicationBuilder app)
     {
@@ -38,7 +38,7 @@ public static class EntitySetExtensions
 
         app.UseMiddleware<UrlLengthLimitMiddleware>();
         app.UseMiddleware<QueryOptionNamesMiddleware>();
-        app.UseMiddleware<QuotedKeyPathMiddleware>();
+        app.UseMiddleware<EntityKeyPathMiddleware>();
         return app;
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.OData.Edm;
 
 namespace GraphLite.OData.Keys;
 
 /// <summary>
-/// Replaces an action's <c>key</c> argument with the key read from the raw request target by
-/// <see cref="RawKeyPath"/>, so that every key reaches the action exactly as the client sent it.
+/// Replaces an action's <c>key</c> argument with the <see cref="RequestedKey"/> that
+/// <see cref="EntityKeyPathMiddleware"/> read from the raw request target, so that every key reaches the action
+/// exactly as the client sent it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class ExactKeyAttribute : ActionFilterAttribute
@@ -16,10 +16,9 @@ public sealed class ExactKeyAttribute : ActionFilterAttribute
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var model = context.HttpContext.RequestServices.GetRequiredService<IEdmModel>();
-        if (context.ActionArguments.ContainsKey(KeyArgument) && RawKeyPath.TryRead(context.HttpContext, model, out var key, out _))
+        if (context.ActionArguments.ContainsKey(KeyArgument) && context.HttpContext.Features.Get<RequestedKey>() is { } requested)
         {
-            context.ActionArguments[KeyArgument] = key;
+            context.ActionArguments[KeyArgument] = requested.Key;
         }
     }
 }

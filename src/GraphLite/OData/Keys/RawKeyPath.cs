@@ -25,14 +25,14 @@ public static class RawKeyPath
 
         key = null;
         inParentheses = false;
-        var segments = RawSegments(context);
+        var segments = DecodedSegments(context);
         var setIndex = Array.FindIndex(segments, segment => segment.Equals(ODataExtensions.RoutePrefix, StringComparison.OrdinalIgnoreCase)) + 1;
         if (setIndex <= 0 || setIndex >= segments.Length)
         {
             return false;
         }
 
-        var setSegment = Uri.UnescapeDataString(segments[setIndex]);
+        var setSegment = segments[setIndex];
         var parenthesis = setSegment.IndexOf('(', StringComparison.Ordinal);
         if (parenthesis > 0 && setSegment.EndsWith(')') && IsEntitySet(model, setSegment[..parenthesis]))
         {
@@ -46,7 +46,7 @@ public static class RawKeyPath
             return false;
         }
 
-        key = Uri.UnescapeDataString(segments[setIndex + 1]);
+        key = segments[setIndex + 1];
         return true;
     }
 
@@ -70,16 +70,19 @@ public static class RawKeyPath
         return literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
     }
 
-    private static string[] RawSegments(HttpContext context)
+    /// <summary>Returns the path segments, each decoded exactly once.</summary>
+    private static string[] DecodedSegments(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(target) || !target.StartsWith('/'))
+        if (!string.IsNullOrEmpty(target) && target.StartsWith('/'))
         {
-            // Without the raw target, re-encode the decoded path: '%' from a '%25' cannot be told apart then.
-            target = $"{context.Request.PathBase.ToUriComponent()}{context.Request.Path.ToUriComponent()}";
+            var queryStart = target.IndexOf('?', StringComparison.Ordinal);
+            return (queryStart < 0 ? target : target[..queryStart]).Split('/').Select(Uri.UnescapeDataString).ToArray();
         }
 
-        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
-        return (queryStart < 0 ? target : target[..queryStart]).Split('/');
+        // NOTE: without a raw target (the in-process test server sets none) the decoded path is all there is.
+        // Servers decode it except for %2F, so a key holding the text "%2F" comes out with a slash here.
+        var path = context.Request.PathBase.Value + context.Request.Path.Value;
+        return path.Split('/').Select(segment => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)).ToArray();
     }
 }

@@ -42,6 +42,11 @@ public sealed class CollectionQueryValidator(IOptions<QueryLimitsOptions> limits
                 $"The value of $skip must be an integer from 0 to {int.MaxValue}; the request has '{skip}'.");
         }
 
+        if (query.TryGetValue("$count", out var count) && !bool.TryParse(count.ToString(), out _))
+        {
+            return GraphError.BadRequest($"The value of $count must be true or false; the request has '{count}'.");
+        }
+
         if (query.TryGetValue("$skiptoken", out var skipToken))
         {
             if (string.IsNullOrEmpty(skipToken.ToString()))
@@ -88,14 +93,14 @@ public sealed class CollectionQueryValidator(IOptions<QueryLimitsOptions> limits
         return GraphError.BadRequest($"The query specified in the URI is not valid. {exception.Message}");
     }
 
-    /// <summary>Parses <c>$search</c>, adding to a syntax error how to write terms that ODataLib's grammar rejects.</summary>
+    /// <summary>Parses <c>$search</c>, adding to an invalid character error how to write such terms.</summary>
     private static SingleValueNode? ParseSearch(ODataQueryOptions options)
     {
         try
         {
             return options.Search?.SearchClause?.Expression;
         }
-        catch (ODataException exception)
+        catch (ODataException exception) when (exception.Message.Contains("is not valid at position", StringComparison.Ordinal))
         {
             throw new ODataException(
                 $"{exception.Message} Put a $search term that holds characters other than letters and digits in double quotes, e.g. $search=\"5c8a-participant\".",

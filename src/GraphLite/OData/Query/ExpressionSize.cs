@@ -7,14 +7,19 @@ public readonly record struct ExpressionSize(int NodeCount, int Depth)
 {
     /// <summary>
     /// Measures an expression tree: every operator, function call, property access and literal is a node, and
-    /// every value in the list of an <c>in</c> operator is a node of its own. The range variable (<c>$it</c>) that
-    /// a property access starts from is not counted.
+    /// every value in the list of an <c>in</c> operator is a node of its own. What the parser adds, the range
+    /// variable (<c>$it</c>) a property access starts from and implicit type conversions, is not counted.
     /// </summary>
     public static ExpressionSize Of(QueryNode? node)
     {
         if (node is null or ResourceRangeVariableReferenceNode or NonResourceRangeVariableReferenceNode)
         {
             return new ExpressionSize(0, 0);
+        }
+
+        if (node is ConvertNode convert)
+        {
+            return Of(convert.Source);
         }
 
         var children = Children(node).Select(Of).ToList();
@@ -27,7 +32,6 @@ public readonly record struct ExpressionSize(int NodeCount, int Depth)
     {
         BinaryOperatorNode binary => [binary.Left, binary.Right],
         UnaryOperatorNode unary => [unary.Operand],
-        ConvertNode convert => [convert.Source],
         InNode inNode => [inNode.Left, inNode.Right],
         SingleValueFunctionCallNode function => function.Parameters,
         SingleResourceFunctionCallNode function => function.Parameters,
