@@ -214,46 +214,4 @@ public sealed class ConcurrencyTests
 
         result.Should().Be(StoreWriteResult.NotFound);
     }
-
-    /// <summary>Holds writers at the save until the expected number arrived, for at most ten seconds.</summary>
-    private sealed class SaveGate(int writers)
-    {
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _arrived;
-
-        public int Arrived => _arrived;
-
-        public async Task PassAsync()
-        {
-            if (Interlocked.Increment(ref _arrived) >= writers)
-            {
-                _open.TrySetResult();
-            }
-
-            await _open.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-    }
-
-    private sealed class GatedStore(IEntityStore<ParticipantLeftNotification> inner, SaveGate gate) : IEntityStore<ParticipantLeftNotification>
-    {
-        public IQueryable<ParticipantLeftNotification> Query() => inner.Query();
-
-        public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
-            inner.ListAsync(query, cancellationToken);
-
-        public Task<long> CountAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
-
-        public Task<ParticipantLeftNotification?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
-
-        public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) => inner.TryAddAsync(entity, cancellationToken);
-
-        public async Task<StoreWriteResult> TryUpdateAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken)
-        {
-            await gate.PassAsync();
-            return await inner.TryUpdateAsync(entity, expectedVersion, cancellationToken);
-        }
-
-        public Task<StoreWriteResult> TryDeleteAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
-            inner.TryDeleteAsync(entity, expectedVersion, cancellationToken);
-    }
 }

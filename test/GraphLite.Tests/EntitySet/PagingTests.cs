@@ -249,28 +249,4 @@ public sealed class PagingTests
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
         error.GetProperty("message").GetString().Should().Be(message);
     }
-
-    [Test]
-    public async Task DefaultPageSize_ComesFromConfiguration()
-    {
-        using var factory = new GraphLiteFactory(builder => builder.UseSetting("GraphLite:Paging:DefaultPageSize", "4"));
-        using var client = factory.CreateGraphClient();
-        await client.SeedManyAsync(5);
-
-        var page = await client.GetPageAsync(Set);
-
-        page.Ids().Should().HaveCount(4);
-        page.NextLink().Should().NotBeNull();
-    }
-
-    [Test]
-    public void Startup_Fails_WhenDefaultPageSizeExceedsMaximum()
-    {
-        using var factory = new GraphLiteFactory(builder => builder.UseSetting("GraphLite:Paging:DefaultPageSize", "1000"));
-
-        var start = () => factory.CreateGraphClient();
-
-        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>()
-            .WithMessage("*GraphLite:Paging:DefaultPageSize (1000) must not exceed GraphLite:Paging:MaxPageSize (999).*");
-    }
 }
