@@ -8,7 +8,7 @@ namespace GraphLite.Http;
 /// </summary>
 /// <remarks>
 /// Preference names are case-insensitive, several may share one header separated by commas, and a preference
-/// with a value GraphLite cannot use is ignored, as RFC 7240 asks of servers.
+/// with a value GraphLite cannot use is ignored, as RFC 7240 recommends.
 /// </remarks>
 public sealed record PreferHeader(string? Return, int? MaxPageSize)
 {

@@ -32,7 +32,7 @@ public abstract partial class EntitySetController<TEntity>
             PreferHeader.AddApplied(Response, $"return={preferredReturn}");
         }
 
-        // Created answers 204 with Location and OData-EntityId under Prefer: return=minimal.
+        // Created returns 204 with Location and OData-EntityId under Prefer: return=minimal.
         return Created(entity);
     }
 
@@ -46,7 +46,7 @@ public abstract partial class EntitySetController<TEntity>
             return new GraphErrorResult(invalid);
         }
 
-        var (entity, error) = await EntityWriter.UpdateAsync(store, key, Request, target =>
+        var (entity, error) = await services.Writer.UpdateAsync(store, key, Request, target =>
         {
             EntityChanges.ApplyPatch(delta, target);
             return null;
@@ -64,7 +64,7 @@ public abstract partial class EntitySetController<TEntity>
             return new GraphErrorResult(invalid);
         }
 
-        var (entity, error) = await EntityWriter.UpdateAsync(store, key, Request, target =>
+        var (entity, error) = await services.Writer.UpdateAsync(store, key, Request, target =>
         {
             services.Changes.ApplyReplacement(replacement, target);
             return null;
@@ -75,7 +75,7 @@ public abstract partial class EntitySetController<TEntity>
     /// <summary>DELETE ~/{set}/{key}: 204 No Content.</summary>
     public async Task<IActionResult> Delete(string key, CancellationToken cancellationToken)
     {
-        var error = await EntityWriter.DeleteAsync(store, key, Request, cancellationToken);
+        var error = await services.Writer.DeleteAsync(store, key, Request, cancellationToken);
         return error is null ? NoContent() : new GraphErrorResult(error);
     }
 

@@ -24,6 +24,7 @@ public static class EntitySetExtensions
         services.AddSingleton<CollectionQueryValidator>();
         services.AddSingleton<EntitySetQueries>();
         services.AddSingleton<EntitySetPager>();
+        services.AddSingleton<EntityWriter>();
         services.AddSingleton<EntityChanges>();
         services.AddSingleton<EntitySetServices>();
         return services;

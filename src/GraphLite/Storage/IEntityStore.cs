@@ -50,6 +50,6 @@ public enum StoreWriteResult
     /// <summary>No entity with the key is stored any more.</summary>
     NotFound,
 
-    /// <summary>The stored row has another version: someone else wrote it since it was read.</summary>
+    /// <summary>The stored row has another version because another request wrote it after it was read.</summary>
     VersionMismatch,
 }

@@ -69,7 +69,7 @@ public sealed class ConcurrencyTests
     [TestCase("\"2\"")]
     [TestCase("W/\"9\", W/\"2\"")]
     [TestCase("*")]
-    public async Task Patch_Succeeds_WhenIfMatchListsTheCurrentTag(string ifMatch)
+    public async Task Patch_Succeeds_WhenIfMatchListsCurrentTag(string ifMatch)
     {
         var response = await _client.SendJsonAsync(HttpMethod.Patch, $"{Set}/c1", """{"participantId":"third"}""", ("If-Match", ifMatch));
 
@@ -113,7 +113,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task Patch_Returns412_WhenIfNoneMatchAnyFindsTheEntity()
+    public async Task Patch_Returns412_ForIfNoneMatchAny()
     {
         var response = await _client.SendJsonAsync(HttpMethod.Patch, $"{Set}/c1", """{"participantId":"third"}""", ("If-None-Match", "*"));
 
@@ -132,9 +132,9 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task ConcurrentPatches_WithSameIfMatch_LetExactlyOneWin()
+    public async Task RacingPatches_LetExactlyOneWin()
     {
-        // The gate holds each PATCH after its If-Match check until both have passed it, so both race to save.
+        // The gate keeps each PATCH waiting after its If-Match check until both have passed it, so both race to save.
         var gate = new SaveGate(writers: 2);
         using var factory = new GraphLiteFactory(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IEntityStore<ParticipantLeftNotification>>(provider => new GatedStore(
@@ -157,7 +157,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task SequentialPatches_WithSameIfMatch_LetOnlyTheFirstApply()
+    public async Task RepeatedPatches_ApplyOnlyTheFirst()
     {
         var responses = new List<HttpResponseMessage>();
         for (var index = 0; index < 3; index++)
@@ -170,7 +170,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task ConcurrentPatches_WithoutIfMatch_AllApply()
+    public async Task RacingPatches_WithoutIfMatch_AllApply()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(index =>
             _client.SendJsonAsync(HttpMethod.Patch, $"{Set}/c1", $$"""{"participantId":"racer-{{index}}"}""")));
@@ -180,7 +180,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task Store_SavesOnlyTheFirstOfTwoWritersThatReadTheSameVersion()
+    public async Task Store_SavesOnlyFirstWriter_OfOneVersion()
     {
         using var firstScope = _factory.Services.CreateScope();
         using var secondScope = _factory.Services.CreateScope();
@@ -202,7 +202,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task Store_ReportsNotFound_WhenTheRowWasDeletedInBetween()
+    public async Task Store_ReportsNotFound_WhenRowWasDeleted()
     {
         using var firstScope = _factory.Services.CreateScope();
         var store = firstScope.ServiceProvider.GetRequiredService<IEntityStore<ParticipantLeftNotification>>();

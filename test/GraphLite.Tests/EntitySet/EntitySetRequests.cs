@@ -26,7 +26,7 @@ public static class EntitySetRequests
         }
     }
 
-    /// <summary>Reads a collection page and returns its body; fails unless the answer is 200.</summary>
+    /// <summary>Reads a collection page, asserts status 200 and returns the body.</summary>
     public static async Task<JsonElement> GetPageAsync(this HttpClient client, string url, string? prefer = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -26,10 +26,10 @@ public sealed class KestrelEntitySetTests : KeyTestsBase
     }
 
     [TestCaseSource(nameof(RawTargetIds))]
-    public Task KeyWithEncodedSlashText_RoundTripsThroughLocation(string id) => AssertRoundTripThroughLocationAsync($"location-{id}");
+    public Task EncodedSlashKey_RoundTripsThroughLocation(string id) => AssertRoundTripThroughLocationAsync($"location-{id}");
 
     [TestCaseSource(nameof(RawTargetIds))]
-    public Task KeyWithEncodedSlashText_RoundTripsInParentheses(string id) => AssertRoundTripInParenthesesAsync($"parentheses-{id}");
+    public Task EncodedSlashKey_RoundTripsInParentheses(string id) => AssertRoundTripInParenthesesAsync($"parentheses-{id}");
 
     [Test]
     public async Task Url_Returns414GraphError_OverKestrel()
@@ -41,7 +41,7 @@ public sealed class KestrelEntitySetTests : KeyTestsBase
     }
 
     [Test]
-    public async Task NextLink_UsesTheServersSchemeHostAndPort()
+    public async Task NextLink_UsesServerHostAndPort()
     {
         await Client.SeedAsync("kestrel-page-1", "p");
         await Client.SeedAsync("kestrel-page-2", "p");

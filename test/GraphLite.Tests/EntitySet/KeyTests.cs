@@ -23,8 +23,8 @@ public abstract class KeyTestsBase
     ];
 
     /// <summary>
-    /// Ids holding the text "%2F". Servers decode every escape of the path but %2F, so only the raw request target
-    /// tells them from a slash; the in-process test server passes none.
+    /// Ids that contain the text "%2F". Servers decode every escape of the path but %2F, so only the raw request
+    /// target distinguishes them from a slash, and the in-process test server passes none.
     /// </summary>
     public static readonly string[] RawTargetIds = ["%2F-not-a-slash", "a/b%2fc"];
 
@@ -85,14 +85,14 @@ public abstract class KeyTestsBase
     }
 
     [Test]
-    public async Task Key_InParentheses_Returns404_WhenQuotesAreNotDoubled()
+    public async Task KeyInParentheses_Returns400_WhenQuoteIsNotDoubled()
     {
         (await Client.CreateAsync(Requests.Notification("p", id: "single-O'Brien"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var response = await Client.GetAsync($"{Root}participantLeftNotifications('single-O%27Brien')");
 
-        response.StatusCode.Should().NotBe(HttpStatusCode.OK);
-        response.StatusCode.Should().NotBe(HttpStatusCode.InternalServerError);
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be("There is an unterminated literal at position 18 in '('single-O'Brien')'.");
     }
 }
 

@@ -61,7 +61,7 @@ public sealed class LimitsTests
     }
 
     [Test]
-    public async Task Filter_Returns400_WhenAnInListIsTooLong()
+    public async Task Filter_Returns400_WhenInListIsLong()
     {
         var filter = $"id in ({string.Join(',', Enumerable.Range(0, 120).Select(index => $"'i{index}'"))})";
 

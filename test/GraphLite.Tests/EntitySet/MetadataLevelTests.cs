@@ -28,7 +28,7 @@ public sealed class MetadataLevelTests
     }
 
     [Test]
-    public async Task Full_WritesIdEditLinkAndEtag_OnOneEntity()
+    public async Task Full_WritesLinksAndEtag_OnEntity()
     {
         var (contentType, body) = await GetAsync($"{Set}/m%202", "full");
 
@@ -43,7 +43,7 @@ public sealed class MetadataLevelTests
     }
 
     [Test]
-    public async Task Full_WritesIdEditLinkAndEtag_OnEveryItem()
+    public async Task Full_WritesLinksAndEtag_OnItems()
     {
         var (_, body) = await GetAsync($"{Set}?$count=true", "full");
 
@@ -75,7 +75,7 @@ public sealed class MetadataLevelTests
     }
 
     [Test]
-    public async Task None_KeepsOnlyCountAndNextLink_OnCollections()
+    public async Task None_KeepsCountAndNextLink()
     {
         var (_, body) = await GetAsync($"{Set}?$count=true&$top=1", "none");
 
@@ -84,7 +84,7 @@ public sealed class MetadataLevelTests
     }
 
     [Test]
-    public async Task Format_SelectsTheMetadataLevel_LikeTheAcceptHeader()
+    public async Task Format_SelectsMetadataLevel()
     {
         var response = await _client.GetAsync($"{Set}/m1?$format=application/json;odata.metadata=none");
 

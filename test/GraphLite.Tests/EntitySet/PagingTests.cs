@@ -31,7 +31,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task Paging_Returns150ItemsInTwoPages_EachExactlyOnce()
+    public async Task Paging_Returns150Items_InTwoPages()
     {
         await _client.SeedManyAsync(150);
 
@@ -45,7 +45,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task NextLink_IsAbsoluteUnderVersion_AndKeepsOtherOptions()
+    public async Task NextLink_IsAbsolute_WithOtherOptions()
     {
         await _client.SeedManyAsync(5);
 
@@ -60,7 +60,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task NextLink_FollowsFilterOrderAndSelect_ToTheEnd()
+    public async Task NextLink_KeepsFilterAndOrder_ToLastPage()
     {
         await _client.SeedManyAsync(7);
 
@@ -79,7 +79,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task NextLink_DropsSkip_AndContinuesAfterTheSkippedItems()
+    public async Task NextLink_DropsSkip_WhenContinuing()
     {
         await _client.SeedManyAsync(6);
 
@@ -92,7 +92,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task MaxPageSize_IsHonoured_AndEchoedInPreferenceApplied()
+    public async Task MaxPageSize_IsHonouredAndEchoed()
     {
         await _client.SeedManyAsync(5);
         using var request = new HttpRequestMessage(HttpMethod.Get, Set);
@@ -119,7 +119,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task MaxPageSize_IsKeptByNextLink_WithoutThePreferHeader()
+    public async Task MaxPageSize_IsKept_ByNextLink()
     {
         await _client.SeedManyAsync(5);
 
@@ -130,7 +130,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task Top_IsThePageSize_AndSmallerMaxPageSizeWins()
+    public async Task Top_SetsPageSize_UnlessMaxIsSmaller()
     {
         await _client.SeedManyAsync(5);
 
@@ -141,7 +141,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task Paging_DoesNotRepeatOrLoseRows_WhenRowsChangeBetweenPages()
+    public async Task Paging_KeepsRowsOnce_WhenRowsChange()
     {
         await _client.SeedManyAsync(6);
         var first = await _client.GetPageAsync($"{Set}?$top=3");
@@ -159,7 +159,7 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task Paging_ReadsLaterPagesByKey_WithoutSkippingRows()
+    public async Task Paging_ReadsByKey_WithoutSkip()
     {
         // A page costs the same wherever it starts: it reads the rows after the token's key and never skips.
         var listQueries = new ConcurrentQueue<string>();

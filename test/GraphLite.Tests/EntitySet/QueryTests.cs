@@ -54,7 +54,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task List_WritesEveryItemWithTypeEtagAndProperties()
+    public async Task List_WritesTypeAndEtag_OnEveryItem()
     {
         var body = await _client.GetPageAsync($"{Set}?$filter=id eq 'b2'");
 
@@ -67,7 +67,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task Select_WritesContextWithPropertyAndOnlyThatProperty()
+    public async Task Select_WritesOnlySelectedProperty()
     {
         var response = await _client.GetAsync($"{Set}?$select=participantId&$filter=id eq 'a1'");
 
@@ -83,7 +83,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task Select_OnOneEntity_WritesEntityContextWithProperty()
+    public async Task Select_OnEntity_WritesSelectContext()
     {
         var response = await _client.GetAsync($"{Set}/c3?$select=participantId");
 
@@ -128,7 +128,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task Count_WritesCountAfterContext_AndIgnoresTopAndSkip()
+    public async Task Count_IgnoresTopAndSkip()
     {
         var response = await _client.GetAsync($"{Set}?$count=true&$filter=id ne 'a1'&$top=1&$skip=1&$orderby=id");
 
@@ -148,7 +148,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task CountSegment_ReturnsPlainTextNumber_OfFilteredSet()
+    public async Task CountSegment_ReturnsPlainText_WhenFiltered()
     {
         var response = await _client.GetAsync($"{Set}/$count?$filter=startswith(participantId,'c') or id eq 'a1'&$top=1");
 
@@ -191,12 +191,12 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task Search_Returns400WithHint_ForUnquotedTermWithHyphen()
+    public async Task Search_Returns400_WhenTermNeedsQuotes()
     {
         var response = await _client.GetAsync($"{Set}?$search=bob-2");
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
-        error.GetProperty("message").GetString().Should().Contain("'-'").And.Contain("in double quotes");
+        error.GetProperty("message").GetString().Should().Contain("character '-' is not valid").And.Contain("Unquoted $search terms may hold letters only; put other terms in double quotes");
     }
 
     [TestCase("$filter")]
@@ -204,7 +204,7 @@ public sealed class QueryTests
     [TestCase("$FILTER")]
     [TestCase("Filter")]
     [TestCase("%24filter")]
-    public async Task QueryOptionNames_WorkWithAndWithoutDollarInAnyCase(string name)
+    public async Task OptionName_Works_InAnySpelling(string name)
     {
         var body = await _client.GetPageAsync($"{Set}?{name}=id eq 'c3'");
 
@@ -212,7 +212,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task QueryOptionNames_WorkWithoutDollar_ForEveryOption()
+    public async Task OptionNames_WorkWithoutDollar()
     {
         var body = await _client.GetPageAsync($"{Set}?SELECT=id&orderBy=id desc&TOP=1&skip=1&Count=true&search=\"-\"");
 
@@ -223,7 +223,7 @@ public sealed class QueryTests
     }
 
     [Test]
-    public async Task QueryOptionNames_Return400_WhenOptionIsGivenTwice()
+    public async Task OptionName_Returns400_WhenRepeated()
     {
         var response = await _client.GetAsync($"{Set}?$filter=id eq 'a1'&filter=id eq 'b2'");
 

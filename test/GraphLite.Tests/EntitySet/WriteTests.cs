@@ -26,7 +26,7 @@ public sealed class WriteTests
     }
 
     [Test]
-    public async Task Patch_Returns204WithNewETag_AndChangesTheEntity()
+    public async Task Patch_Returns204_WithNewETag()
     {
         var response = await _client.SendJsonAsync(HttpMethod.Patch, $"{Set}/w1", """{"participantId":"after"}""");
 
@@ -172,7 +172,7 @@ public sealed class WriteTests
     }
 
     [Test]
-    public async Task Post_Returns201AndEchoesRepresentation_WhenRepresentationIsPreferred()
+    public async Task Post_EchoesPreference_ForRepresentation()
     {
         var response = await _client.SendJsonAsync(HttpMethod.Post, Set, Requests.Notification("loud", "r1"), ("Prefer", "return=representation"));
 

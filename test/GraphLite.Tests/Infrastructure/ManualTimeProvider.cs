@@ -1,6 +1,6 @@
 namespace GraphLite.Tests.Infrastructure;
 
-/// <summary>A clock that stands still until a test moves it.</summary>
+/// <summary>A clock that moves only when a test advances it.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;

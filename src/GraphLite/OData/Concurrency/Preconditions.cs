@@ -10,10 +10,10 @@ public enum PreconditionOutcome
     /// <summary>No precondition was sent, or every precondition holds.</summary>
     Passed,
 
-    /// <summary>A read whose <c>If-None-Match</c> names the current version: answer 304 Not Modified.</summary>
+    /// <summary>A read whose <c>If-None-Match</c> names the current version: respond with 304 Not Modified.</summary>
     NotModified,
 
-    /// <summary>A precondition does not hold: answer 412 Precondition Failed.</summary>
+    /// <summary>A precondition does not hold: respond with 412 Precondition Failed.</summary>
     Failed,
 }
 

@@ -4,7 +4,7 @@ namespace GraphLite.OData.Keys;
 
 /// <summary>
 /// Reads the key of a request to one entity from the raw request target (see <see cref="RawKeyPath"/>), records it
-/// as a <see cref="RequestedKey"/>, and makes a key that holds a single quote routable as a path segment, e.g.
+/// as a <see cref="RequestedKey"/>, and makes a key that contains a single quote routable as a path segment, e.g.
 /// <c>/v1.0/participantLeftNotifications/O%27Brien</c>.
 /// </summary>
 /// <remarks>

@@ -9,14 +9,14 @@ namespace GraphLite.OData.Keys;
 /// </summary>
 /// <remarks>
 /// The decoded path loses information: servers keep <c>%2F</c> encoded but decode <c>%25</c>, and routing then
-/// turns <c>%2F</c> into <c>/</c>, so a key holding the text <c>%2F</c> would come out with a slash instead.
+/// turns <c>%2F</c> into <c>/</c>, so a key that contains the text <c>%2F</c> would come out with a slash instead.
 /// Decoding the raw target once, segment by segment, gives back the exact key.
 /// </remarks>
 public static class RawKeyPath
 {
     /// <summary>
     /// Reads the key of a request to one entity of an entity set of <paramref name="model"/>, or of a URL under
-    /// it, such as a property. <paramref name="inParentheses"/> tells which of the two forms the URL uses.
+    /// it, such as a property. <paramref name="inParentheses"/> is true for the <c>('{key}')</c> form.
     /// </summary>
     public static bool TryRead(HttpContext context, IEdmModel model, out string? key, out bool inParentheses)
     {
@@ -70,7 +70,7 @@ public static class RawKeyPath
         return literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
     }
 
-    /// <summary>Returns the path segments, each decoded exactly once.</summary>
+    /// <summary>Returns the path segments decoded once, or as the server decoded them when there is no raw target.</summary>
     private static string[] DecodedSegments(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;

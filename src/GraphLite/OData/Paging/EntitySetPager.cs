@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace GraphLite.OData.Paging;
 
 /// <summary>
-/// Answers a collection request: applies <c>$filter</c> and <c>$search</c>, counts, sorts in keyset order, reads
+/// Reads one page of a collection request: applies <c>$filter</c> and <c>$search</c>, counts, sorts in keyset order, reads
 /// one page and prepares <c>@odata.count</c>, <c>@odata.nextLink</c> and <c>$select</c> for the serializer.
 /// </summary>
 /// <remarks>
@@ -54,12 +54,13 @@ public sealed class EntitySetPager(
         {
             if (!protector.TryUnprotect(skipToken, fingerprint, out var token, out var tokenError))
             {
-                return (null, tokenError);
+                return (null, queries.Rejected(request, tokenError!));
             }
 
             if (!order.TryDecode(token!.LastKey, out var lastKey))
             {
-                return (null, GraphError.BadRequest("The $skiptoken is not valid: it does not fit the sort order of this request. Request the first page again."));
+                return (null, queries.Rejected(request, GraphError.BadRequest(
+                    "The $skiptoken is not valid: it does not fit the sort order of this request. Request the first page again.")));
             }
 
             filtered = order.After(filtered, lastKey);

@@ -6,13 +6,14 @@ namespace GraphLite.OData.Paging;
 
 /// <summary>
 /// A total sort order over an entity set, the <c>$orderby</c> keys followed by <c>id</c>, and the filter that
-/// selects the rows after a given row in that order. Pages read with it are keyset pages: a page costs the
-/// same wherever it starts, and rows written between two pages neither repeat nor vanish from later pages.
+/// selects the rows after a given row in that order. Pages read with it are keyset pages: a page filters for the
+/// rows after its start instead of skipping rows, and rows written between two pages neither repeat nor vanish.
 /// </summary>
 /// <remarks>
 /// Null sorts before every other value, so it comes first in ascending and last in descending order. For a
-/// nullable key the order and the filter say so explicitly, because providers differ in where they put nulls.
-/// The expressions use only comparisons that EF Core translates on every provider.
+/// nullable key the order and the filter state it explicitly, because providers differ in where they put nulls.
+/// The filter compares strings with <c>string.Compare</c> and other values with their operators, which EF Core
+/// translates to SQL; see <see cref="KeysetComparisons"/> for the exception.
 /// </remarks>
 public sealed class KeysetOrder<TEntity>
     where TEntity : Entity

@@ -14,10 +14,10 @@ public static class NextLinks
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(skipToken);
 
-        var kept = (request.QueryString.Value ?? string.Empty).TrimStart('?')
+        var keptParameters = (request.QueryString.Value ?? string.Empty).TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(parameter => QueryOptionNamesMiddleware.Canonical(Uri.UnescapeDataString(parameter.Split('=', 2)[0])) is not ("$skip" or "$skiptoken"));
-        var query = string.Join('&', kept.Append($"$skiptoken={Uri.EscapeDataString(skipToken)}"));
+        var query = string.Join('&', keptParameters.Append($"$skiptoken={Uri.EscapeDataString(skipToken)}"));
 
         return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}?{query}");
     }

@@ -103,7 +103,7 @@ public sealed class CollectionQueryValidator(IOptions<QueryLimitsOptions> limits
         catch (ODataException exception) when (exception.Message.Contains("is not valid at position", StringComparison.Ordinal))
         {
             throw new ODataException(
-                $"{exception.Message} Put a $search term that holds characters other than letters and digits in double quotes, e.g. $search=\"5c8a-participant\".",
+                $"{exception.Message} Unquoted $search terms may hold letters only; put other terms in double quotes, e.g. $search=\"5c8a-participant\".",
                 exception);
         }
     }

@@ -1,4 +1,5 @@
 using GraphLite.Errors;
+using GraphLite.Http;
 using GraphLite.Model;
 using GraphLite.OData.Paging;
 using GraphLite.Storage;
@@ -27,23 +28,24 @@ public sealed partial class EntitySetQueries(CollectionQueryValidator validator,
         var error = validator.ValidateRaw(request.Query);
         if (error is not null)
         {
-            return (null, error);
+            return (null, Rejected(request, error));
         }
 
         try
         {
             options = new ODataQueryOptions<TEntity>(new ODataQueryContext(model, typeof(TEntity), request.ODataFeature().Path), request);
             error = validator.ValidateParsed(options, out sortKeys);
-            return error is null ? (ApplyFilterAndSearch(store.Query(), options), null) : (null, error);
+            return error is null ? (ApplyFilterAndSearch(store.Query(), options), null) : (null, Rejected(request, error));
         }
         catch (ODataException exception)
         {
-            return (null, CollectionQueryValidator.InvalidQuery(exception));
+            return (null, Rejected(request, CollectionQueryValidator.InvalidQuery(exception)));
         }
         catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
         {
             // AspNetCore.OData's binders report some unsupported expressions this way, with CLR details in the message.
-            LogBindingFailed(logger, exception, request.QueryString.Value);
+            var requestId = RequestIds.Of(request.HttpContext).RequestId;
+            LogBindingFailed(logger, exception, requestId);
             return (null, GraphError.BadRequest("The query specified in the URI is not valid. GraphLite cannot run this $filter or $search; simplify the expression."));
         }
     }
@@ -64,6 +66,20 @@ public sealed partial class EntitySetQueries(CollectionQueryValidator validator,
         return query;
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Could not bind the query options {Query}")]
-    private static partial void LogBindingFailed(ILogger logger, Exception exception, string? query);
+    /// <summary>Logs a rejected query at Debug and returns its error.</summary>
+    public GraphError Rejected(HttpRequest request, GraphError error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var requestId = RequestIds.Of(request.HttpContext).RequestId;
+        LogRejected(logger, requestId, error.Message);
+        return error;
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Could not bind the query options of request {RequestId}")]
+    private static partial void LogBindingFailed(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Rejected the query options of request {RequestId}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string requestId, string reason);
 }

@@ -1,4 +1,5 @@
 using GraphLite.Errors;
+using GraphLite.Http;
 using GraphLite.Model;
 using GraphLite.OData.Concurrency;
 using GraphLite.Storage;
@@ -7,19 +8,19 @@ namespace GraphLite.OData.Writes;
 
 /// <summary>
 /// Runs an update or delete of one entity: read it, check <c>If-Match</c> and <c>If-None-Match</c>, change it, and
-/// save it on the condition that nobody wrote it in between.
+/// save it on the condition that no other request wrote it in between.
 /// </summary>
 /// <remarks>
 /// Two writers that send the same <c>If-Match</c> both pass the check, but the store saves only the first; the
 /// second gets 412. A writer without a specific <c>If-Match</c> asked for no version, so a lost race is retried
 /// on the newer version, up to <see cref="MaxAttempts"/> times, and then answered with 409.
 /// </remarks>
-public static class EntityWriter
+public sealed partial class EntityWriter(ILogger<EntityWriter> logger)
 {
     public const int MaxAttempts = 3;
 
     /// <summary>Updates the entity; <paramref name="change"/> edits it in place or returns the error to send.</summary>
-    public static async Task<(TEntity? Entity, GraphError? Error)> UpdateAsync<TEntity>(
+    public async Task<(TEntity? Entity, GraphError? Error)> UpdateAsync<TEntity>(
         IEntityStore<TEntity> store, string key, HttpRequest request, Func<TEntity, GraphError?> change, CancellationToken cancellationToken)
         where TEntity : Entity
     {
@@ -51,10 +52,13 @@ public static class EntityWriter
             {
                 return (null, Failure(result, key, request));
             }
+
+            var requestId = RequestIds.Of(request.HttpContext).RequestId;
+            LogRetry(logger, requestId, key, attempt);
         }
     }
 
-    public static async Task<GraphError?> DeleteAsync<TEntity>(IEntityStore<TEntity> store, string key, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<GraphError?> DeleteAsync<TEntity>(IEntityStore<TEntity> store, string key, HttpRequest request, CancellationToken cancellationToken)
         where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -77,6 +81,9 @@ public static class EntityWriter
             {
                 return Failure(result, key, request);
             }
+
+            var requestId = RequestIds.Of(request.HttpContext).RequestId;
+            LogRetry(logger, requestId, key, attempt);
         }
     }
 
@@ -103,13 +110,26 @@ public static class EntityWriter
     private static bool ShouldRetry(StoreWriteResult result, HttpRequest request, int attempt) =>
         result == StoreWriteResult.VersionMismatch && !Preconditions.NamesVersion(request) && attempt < MaxAttempts;
 
-    private static GraphError Failure(StoreWriteResult result, string key, HttpRequest request) => result switch
+    private GraphError Failure(StoreWriteResult result, string key, HttpRequest request)
     {
-        StoreWriteResult.NotFound => GraphError.NotFound(key),
-        _ when Preconditions.NamesVersion(request) => GraphError.PreconditionFailed(key),
-        _ => new GraphError(
-            StatusCodes.Status409Conflict,
-            GraphErrorCodes.ForStatus(StatusCodes.Status409Conflict),
-            $"'{key}' was changed by other requests while this one ran, {MaxAttempts} times in a row. Retry the request."),
-    };
+        var error = result switch
+        {
+            StoreWriteResult.NotFound => GraphError.NotFound(key),
+            _ when Preconditions.NamesVersion(request) => GraphError.PreconditionFailed(key),
+            _ => new GraphError(
+                StatusCodes.Status409Conflict,
+                GraphErrorCodes.ForStatus(StatusCodes.Status409Conflict),
+                $"'{key}' was changed by other requests while this one ran, {MaxAttempts} times in a row. Retry the request."),
+        };
+
+        var requestId = RequestIds.Of(request.HttpContext).RequestId;
+        LogLostRace(logger, requestId, key, error.StatusCode);
+        return error;
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Debug, Message = "Request {RequestId} lost a write race on '{Key}' in attempt {Attempt}; retrying")]
+    private static partial void LogRetry(ILogger logger, string requestId, string key, int attempt);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Request {RequestId} lost a write race on '{Key}'; answered {Status}")]
+    private static partial void LogLostRace(ILogger logger, string requestId, string key, int status);
 }
