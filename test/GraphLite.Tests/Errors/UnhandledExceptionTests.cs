@@ -22,6 +22,22 @@ public sealed class UnhandledExceptionTests
         error.GetProperty("message").GetString().Should().NotContain(nameof(ThrowingStore)).And.NotContain("disk on fire");
     }
 
+    [TestCase("participantLeftNotifications")]
+    [TestCase("participantLeftNotifications?$filter=id eq 'x'")]
+    [TestCase("participantLeftNotifications/$count")]
+    [TestCase("participantLeftNotifications/some-id")]
+    public async Task Read_Returns500GraphError_WhenStoreThrows(string url)
+    {
+        using var factory = new GraphLiteFactory(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IEntityStore<ParticipantLeftNotification>, ThrowingStore>()));
+        using var client = factory.CreateGraphClient();
+
+        var response = await client.GetAsync(url);
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.InternalServerError, "generalException");
+        error.GetProperty("message").GetString().Should().NotContain("disk on fire");
+    }
+
     [Test]
     public async Task Query_Returns400WithoutStackTrace_ForBadFilter()
     {

@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace GraphLite.OData.Paging;
 
 /// <summary>
-/// Reads one page of a collection request: applies <c>$filter</c> and <c>$search</c>, counts, sorts in keyset order, reads
-/// one page and prepares <c>@odata.count</c>, <c>@odata.nextLink</c> and <c>$select</c> for the serializer.
+/// Reads one page of a collection: applies <c>$filter</c> and <c>$search</c>, counts, sorts in keyset order, reads
+/// the page's rows and prepares <c>@odata.count</c>, <c>@odata.nextLink</c> and <c>$select</c> for the serializer.
 /// </summary>
 /// <remarks>
 /// <c>$top</c> sets the page size, as in Graph: with more rows left the page ends with an

@@ -31,11 +31,13 @@ public sealed partial class EntitySetQueries(CollectionQueryValidator validator,
             return (null, Rejected(request, error));
         }
 
+        // Outside the try: a failing store is a server error, not a bad query.
+        var all = store.Query();
         try
         {
             options = new ODataQueryOptions<TEntity>(new ODataQueryContext(model, typeof(TEntity), request.ODataFeature().Path), request);
             error = validator.ValidateParsed(options, out sortKeys);
-            return error is null ? (ApplyFilterAndSearch(store.Query(), options), null) : (null, Rejected(request, error));
+            return error is null ? (ApplyFilterAndSearch(all, options), null) : (null, Rejected(request, error));
         }
         catch (ODataException exception)
         {

@@ -12,8 +12,8 @@ namespace GraphLite.OData.Writes;
 /// </summary>
 /// <remarks>
 /// Two writers that send the same <c>If-Match</c> both pass the check, but the store saves only the first; the
-/// second gets 412. A writer without a specific <c>If-Match</c> asked for no version, so a lost race is retried
-/// on the newer version, up to <see cref="MaxAttempts"/> times, and then answered with 409.
+/// second gets 412. A writer without a specific <c>If-Match</c> requested no version, so a lost race is retried
+/// on the newer version, up to <see cref="MaxAttempts"/> times, and then rejected with 409.
 /// </remarks>
 public sealed partial class EntityWriter(ILogger<EntityWriter> logger)
 {
@@ -130,6 +130,6 @@ public sealed partial class EntityWriter(ILogger<EntityWriter> logger)
     [LoggerMessage(EventId = 40, Level = LogLevel.Debug, Message = "Request {RequestId} lost a write race on '{Key}' in attempt {Attempt}; retrying")]
     private static partial void LogRetry(ILogger logger, string requestId, string key, int attempt);
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Request {RequestId} lost a write race on '{Key}'; answered {Status}")]
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Request {RequestId} lost a write race on '{Key}'; responding with status {Status}")]
     private static partial void LogLostRace(ILogger logger, string requestId, string key, int status);
 }
