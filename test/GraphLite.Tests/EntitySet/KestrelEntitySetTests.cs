@@ -15,7 +15,7 @@ public sealed class KestrelEntitySetTests : KeyTestsBase
     public async Task StartServerAsync()
     {
         _server = await GraphLiteProcess.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(_server.BaseAddress, "v1.0/") };
+        Client = _server.CreateClient(_server.BaseAddress);
     }
 
     [OneTimeTearDown]
