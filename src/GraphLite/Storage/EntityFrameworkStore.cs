@@ -16,8 +16,8 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
 {
     public IQueryable<TEntity> Query() => context.Set<TEntity>().AsNoTracking();
 
-    // NOTE: the in-memory provider runs every $filter function; a relational provider throws here, and the request
-    // answers 500, for a function it cannot translate to SQL.
+    // NOTE: the in-memory provider runs every $filter function. A relational provider throws here for a function it
+    // cannot translate to SQL, and the request then fails with 500.
     public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
         await query.ToListAsync(cancellationToken);
 
