@@ -28,6 +28,9 @@ public static class TokenFailureMessages
         null => Empty,
         AggregateException aggregate when aggregate.InnerExceptions.Count > 0 => For(aggregate.InnerExceptions[0]),
         SecurityTokenMalformedException => Malformed,
+
+        // JsonWebTokenHandler reports a token with dots but undecodable parts (not base64url, not JSON) this way.
+        ArgumentException => Malformed,
         SecurityTokenExpiredException or SecurityTokenNotYetValidException or SecurityTokenInvalidLifetimeException => Expired,
         SecurityTokenInvalidAudienceException => InvalidAudience,
         SecurityTokenInvalidIssuerException => InvalidIssuer,

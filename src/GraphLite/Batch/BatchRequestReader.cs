@@ -101,6 +101,11 @@ public static class BatchRequestReader
             return (null, $"The request at index {index} has no 'id'; every request in a batch needs a string id.");
         }
 
+        if (id.Any(char.IsControl))
+        {
+            return (null, $"The id of the request at index {index} contains a control character.");
+        }
+
         var method = String(element, "method");
         if (method is null || !s_methods.Contains(method))
         {
@@ -151,7 +156,14 @@ public static class BatchRequestReader
                 return (null, $"The header '{header.Name}' of request '{id}' must have a string value.");
             }
 
-            headers[header.Name] = header.Value.GetString()!;
+            var headerValue = header.Value.GetString()!;
+            if (header.Name.Length == 0 || header.Name.Any(char.IsControl) || headerValue.Any(character => character != '\t' && char.IsControl(character)))
+            {
+                // HTTP allows no control characters in header names, and none but tab in values; Kestrel rejects them too.
+                return (null, $"The header '{header.Name}' of request '{id}' contains a control character or has no name.");
+            }
+
+            headers[header.Name] = headerValue;
         }
 
         return (headers, null);
