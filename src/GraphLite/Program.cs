@@ -3,9 +3,11 @@ using GraphLite.Batch;
 using GraphLite.Commands;
 using GraphLite.Health;
 using GraphLite.Hosting;
+using GraphLite.Https;
 using GraphLite.Limits;
 using GraphLite.Logging;
 using GraphLite.OData;
+using GraphLite.ReverseProxy;
 using GraphLite.Storage;
 using GraphLite.Throttling;
 
@@ -18,6 +20,8 @@ var builder = WebApplication.CreateBuilder(AuthExtensions.ExpandSwitches(args));
 
 builder.UseGraphLiteDefaults();
 builder.AddGraphLogging();
+builder.Services.AddGraphHttps();
+builder.Services.AddGraphReverseProxy();
 builder.Services.AddGraphLimits();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
@@ -30,6 +34,8 @@ var app = builder.Build();
 
 // $batch items re-enter the pipeline here, so they pass every step below.
 app.UseGraphBatching();
+app.UseGraphReverseProxy();
+app.UseStrictTransportSecurity();
 app.UseRequestLogging();
 app.UseGraphEnvelope();
 app.UseGraphLimits();

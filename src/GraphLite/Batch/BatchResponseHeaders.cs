@@ -21,7 +21,7 @@ public static class BatchResponseHeaders
     private static readonly HashSet<string> s_dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.KeepAlive,
-        HeaderNames.Date, HeaderNames.Server, GraphResponseHeadersMiddleware.DiagnosticHeader,
+        HeaderNames.Date, HeaderNames.Server, HeaderNames.StrictTransportSecurity, GraphResponseHeadersMiddleware.DiagnosticHeader,
     };
 
     public static IReadOnlyList<KeyValuePair<string, string>> From(IHeaderDictionary headers)

@@ -93,7 +93,7 @@ public sealed class SigningKeyStoreTests
     {
         var dataFolder = $"--{DataFolder.ConfigurationKey}={_folder}";
 
-        var results = await Task.WhenAll(GraphLiteCommand.RunAsync("token", dataFolder), GraphLiteCommand.RunAsync("token", dataFolder));
+        var results = await Task.WhenAll(GraphLiteProcess.RunCommandAsync("token", dataFolder), GraphLiteProcess.RunCommandAsync("token", dataFolder));
 
         results.Select(result => result.ExitCode).Should().Equal(0, 0);
         Directory.GetFiles(_folder).Should().Equal(Path.Combine(_folder, SigningKeyStore.FileName));

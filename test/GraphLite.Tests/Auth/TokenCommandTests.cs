@@ -146,7 +146,7 @@ public sealed class TokenCommandTests
     }
 
     private Task<CommandResult> RunTokenAsync(params string[] arguments) =>
-        GraphLiteCommand.RunAsync(["token", $"--{DataFolder.ConfigurationKey}={_folder}", .. arguments]);
+        GraphLiteProcess.RunCommandAsync(["token", $"--{DataFolder.ConfigurationKey}={_folder}", .. arguments]);
 
     private static JsonElement PayloadOf(CommandResult result)
     {

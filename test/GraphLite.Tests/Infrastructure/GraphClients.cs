@@ -24,12 +24,26 @@ public static class GraphClients
         return factory.CreateGraphClient(FullAccessToken(factory));
     }
 
+    /// <summary>
+    /// Creates a client with a token that has every permission, whose relative URLs resolve under
+    /// <paramref name="baseAddress"/>, e.g. <c>https://localhost/v1.0/</c> for a request over https.
+    /// </summary>
+    public static HttpClient CreateGraphClient(this WebApplicationFactory<Program> factory, Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return Create(factory, baseAddress, FullAccessToken(factory));
+    }
+
     /// <summary>Creates a client that sends <paramref name="accessToken"/> as its bearer token, or no token for null.</summary>
     public static HttpClient CreateGraphClient(this WebApplicationFactory<Program> factory, string? accessToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        return Create(factory, BaseAddress, accessToken);
+    }
 
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false });
+    private static HttpClient Create(WebApplicationFactory<Program> factory, Uri baseAddress, string? accessToken)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseAddress, AllowAutoRedirect = false });
         if (accessToken is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);

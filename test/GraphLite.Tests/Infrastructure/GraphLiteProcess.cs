@@ -4,7 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using GraphLite.Auth;
-using GraphLite.Hosting;
+using GraphLite.Model;
+using GraphLite.OData;
 
 namespace GraphLite.Tests.Infrastructure;
 
@@ -12,28 +13,26 @@ namespace GraphLite.Tests.Infrastructure;
 /// GraphLite as a real process on Kestrel, listening on a free loopback port, with a temporary data folder of its
 /// own unless the arguments name one. Disposing it kills the process and deletes that folder.
 /// </summary>
-public sealed class GraphLiteProcess : IAsyncDisposable
+public sealed partial class GraphLiteProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output;
-    private readonly bool _ownsDataFolder;
-    private readonly Lazy<OfflineTokenIssuer> _issuer;
+    private const string DataFolderKey = GraphLite.Hosting.DataFolder.ConfigurationKey;
 
-    private GraphLiteProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress, string dataFolder, bool ownsDataFolder)
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Lazy<OfflineTokenIssuer> _issuer;
+    private bool _ownsDataFolder;
+
+    private GraphLiteProcess(Process process, Uri baseAddress, Uri? httpsBaseAddress, string dataFolder)
     {
         _process = process;
-        _output = output;
-        _ownsDataFolder = ownsDataFolder;
         BaseAddress = baseAddress;
-        DataFolderPath = dataFolder;
-        _issuer = new(() => new OfflineTokenIssuer(SigningKeyStore.LoadOrCreate(new DataFolder(dataFolder))));
+        HttpsBaseAddress = httpsBaseAddress;
+        DataFolder = dataFolder;
+        _issuer = new(() => new OfflineTokenIssuer(SigningKeyStore.LoadOrCreate(new GraphLite.Hosting.DataFolder(dataFolder))));
     }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
-
-    /// <summary>The data folder the server uses, with its signing key.</summary>
-    public string DataFolderPath { get; }
 
     /// <summary>The lines the process wrote to stdout and stderr so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
@@ -42,50 +41,35 @@ public sealed class GraphLiteProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(arguments);
 
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var ownsDataFolder = !arguments.Any(argument => argument.Contains(DataFolder.ConfigurationKey, StringComparison.OrdinalIgnoreCase));
-        var dataFolder = ownsDataFolder ? TestDataFolders.CreateWithKey() : DataFolderArgument(arguments);
-
-        var startInfo = GraphLiteCommand.CreateStartInfo(["--urls", baseAddress.ToString().TrimEnd('/'), .. arguments]);
-        if (ownsDataFolder)
-        {
-            startInfo.ArgumentList.Add($"--{DataFolder.ConfigurationKey}={dataFolder}");
-        }
-
-        var output = new ConcurrentQueue<string>();
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, line) => Collect(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Collect(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var server = new GraphLiteProcess(process, output, baseAddress, dataFolder, ownsDataFolder);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePorts(1)[0]}/");
+        var ownsDataFolder = DataFolderArgument(arguments) is null;
+        var dataFolder = ownsDataFolder ? TestDataFolders.CreateWithKey() : DataFolderArgument(arguments)!;
+        IEnumerable<string> allArguments = ownsDataFolder ? [.. arguments, $"--{DataFolderKey}={dataFolder}"] : arguments;
         try
         {
-            await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+            var server = await LaunchAsync(baseAddress, httpsBaseAddress: null, allArguments, dataFolder);
+            server._ownsDataFolder = ownsDataFolder;
+            return server;
         }
         catch
         {
-            await server.DisposeAsync();
+            if (ownsDataFolder)
+            {
+                TestDataFolders.Delete(dataFolder);
+            }
+
             throw;
         }
-
-        return server;
     }
 
     /// <summary>Creates a client for <c>/v1.0/</c> that sends a token with every permission.</summary>
-    public HttpClient CreateGraphClient() => CreateGraphClient(CreateAccessToken([.. Permissions.FullAccess]));
+    public HttpClient CreateGraphClient() => CreateGraphClient(FullAccessToken());
 
     /// <summary>Creates a client for <c>/v1.0/</c> that sends <paramref name="accessToken"/>, or no token for null.</summary>
     public HttpClient CreateGraphClient(string? accessToken)
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseAddress, "v1.0/") };
-        if (accessToken is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
-
+        Authorize(client, accessToken);
         return client;
     }
 
@@ -122,63 +106,146 @@ public sealed class GraphLiteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (_ownsDataFolder)
+        if (_ownsDataFolder && DataFolder is not null)
         {
-            TestDataFolders.Delete(DataFolderPath);
+            TestDataFolders.Delete(DataFolder);
         }
     }
 
-    private static GraphPermissions Permissions => new(GraphLite.Model.GraphModel.Instance, GraphLite.OData.ODataExtensions.RoutePrefix);
-
-    private async Task WaitUntilListeningAsync(TimeSpan timeout)
+    private static async Task<GraphLiteProcess> LaunchAsync(Uri baseAddress, Uri? httpsBaseAddress, IEnumerable<string> arguments, string dataFolder)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var urls = httpsBaseAddress is null ? [baseAddress] : new[] { httpsBaseAddress, baseAddress };
+        var startInfo = DotnetStartInfo();
+        startInfo.ArgumentList.Add("--urls");
+        startInfo.ArgumentList.Add(string.Join(';', urls.Select(url => url.ToString().TrimEnd('/'))));
+        foreach (var argument in arguments)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"GraphLite exited with code {_process.ExitCode} before it listened:{Environment.NewLine}{string.Join(Environment.NewLine, Output)}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(BaseAddress, "health/live"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-            catch (TaskCanceledException)
-            {
-                await Task.Delay(200);
-            }
+            startInfo.ArgumentList.Add(argument);
         }
 
-        throw new TimeoutException($"GraphLite did not listen on {BaseAddress} within {timeout.TotalSeconds} s.");
+        // The start-up wait reads Kestrel's "Now listening on" lines, whatever appsettings.json sets.
+        startInfo.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime");
+        startInfo.ArgumentList.Add("Information");
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        var server = new GraphLiteProcess(process, baseAddress, httpsBaseAddress, dataFolder);
+        process.OutputDataReceived += (_, line) => server.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Record(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await server.WaitUntilListeningAsync([.. urls], TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
     }
 
-    private static void Collect(ConcurrentQueue<string> output, string? line)
+    private void Record(string? line)
     {
         if (line is not null)
         {
-            output.Enqueue(line);
+            _output.Enqueue(line);
         }
     }
 
-    private static string DataFolderArgument(string[] arguments)
+    private string FullAccessToken() =>
+        CreateAccessToken([.. new GraphPermissions(GraphModel.Instance, ODataExtensions.RoutePrefix).FullAccess]);
+
+    private static void Authorize(HttpClient client, string? accessToken)
     {
-        var index = Array.FindIndex(arguments, argument => argument.Contains(DataFolder.ConfigurationKey, StringComparison.OrdinalIgnoreCase));
-        var argument = arguments[index];
-        return argument.Contains('=', StringComparison.Ordinal) ? argument.Split('=', 2)[1] : arguments[index + 1];
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
     }
 
-    private static int FreePort()
+    /// <summary>Returns the data folder that the arguments name, as <c>--GraphLite:DataFolder=x</c> or <c>--GraphLite:DataFolder x</c>.</summary>
+    private static string? DataFolderArgument(string[] arguments)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var index = 0; index < arguments.Length; index++)
+        {
+            var argument = arguments[index].TrimStart('-', '/');
+            if (argument.StartsWith($"{DataFolderKey}=", StringComparison.OrdinalIgnoreCase))
+            {
+                return argument[(DataFolderKey.Length + 1)..];
+            }
+
+            if (argument.Equals(DataFolderKey, StringComparison.OrdinalIgnoreCase) && index + 1 < arguments.Length)
+            {
+                return arguments[index + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static ProcessStartInfo DotnetStartInfo()
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphLite.dll"));
+        return startInfo;
+    }
+
+    /// <summary>
+    /// Waits until this process reports that it listens on every URL. Probing the port instead could reach another
+    /// process that took the port between <see cref="FreePorts"/> and this process's bind.
+    /// </summary>
+    private async Task WaitUntilListeningAsync(IReadOnlyList<Uri> urls, TimeSpan timeout)
+    {
+        var expected = urls.Select(url => $"Now listening on: {url.ToString().TrimEnd('/')}").ToList();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (expected.All(line => _output.Any(output => output.Contains(line, StringComparison.Ordinal))))
+            {
+                return;
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"GraphLite exited with code {_process.ExitCode} before it listened. Its output:\n{string.Join('\n', _output)}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException(
+            $"GraphLite did not listen on {string.Join(", ", urls)} within {timeout.TotalSeconds} s. Its output:\n{string.Join('\n', _output)}");
+    }
+
+    /// <summary>Returns distinct free loopback ports; the listeners stay open until all are chosen.</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }
