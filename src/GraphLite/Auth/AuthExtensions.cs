@@ -81,8 +81,8 @@ public static partial class AuthExtensions
     }
 
     /// <summary>
-    /// Reads the settings and, in offline mode, the signing key before the server listens, so a bad setting or an
-    /// unreadable key stops start-up; logs the mode, with a warning when authentication is off.
+    /// Reads the settings and, in offline mode, the signing key before the server listens, so that a bad setting or
+    /// an unreadable key stops start-up. Logs the mode, with a warning when authentication is off.
     /// </summary>
     public static WebApplication UseGraphAuthentication(this WebApplication app)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace GraphLite.Auth;
 
 /// <summary>
-/// Answers authentication failures as Graph does: 401 <c>InvalidAuthenticationToken</c> with Graph's message and
+/// Writes the responses to authentication failures as Graph does: 401 <c>InvalidAuthenticationToken</c> with Graph's message and
 /// WWW-Authenticate header, 403 <c>Authorization_RequestDenied</c> for a token without the needed permission.
 /// </summary>
 public sealed partial class GraphBearerEvents(IOptions<AuthOptions> options, ILogger<GraphBearerEvents> logger) : JwtBearerEvents

@@ -9,7 +9,7 @@ namespace GraphLite.Auth;
 /// </summary>
 public sealed class OfflineTokenIssuer(SigningKey signingKey)
 {
-    /// <summary>The iss of offline tokens. It is a URN because no web authority stands behind them.</summary>
+    /// <summary>The iss of offline tokens. It is a URN because no web authority issues them.</summary>
     public const string Issuer = "urn:graphlite:offline";
 
     /// <summary>The aud of offline tokens: Microsoft Graph's resource URI, as in Entra tokens for Graph.</summary>

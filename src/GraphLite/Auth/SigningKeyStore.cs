@@ -10,7 +10,7 @@ namespace GraphLite.Auth;
 /// </summary>
 /// <remarks>
 /// The key is written to a temporary file and then linked to its final name without overwriting. Two processes
-/// that start at once both write a key, one of them wins, and both read the winner's file; nobody reads a
+/// that start at once both write a key, one of them wins, and both read the winner's file. No process reads a
 /// half-written file.
 /// </remarks>
 public static class SigningKeyStore

@@ -3,8 +3,8 @@ using GraphLite.Errors;
 namespace GraphLite.Batch;
 
 /// <summary>
-/// Runs the items of a batch. An item starts once every item it depends on has finished; if one of them failed
-/// (status 400 or more), the item is not run and answers 424. Items without a dependency between them run in
+/// Runs the items of a batch. An item starts once every item it depends on has finished. If one of them failed
+/// (status 400 or more), the item does not run and gets a 424. Items without a dependency between them run in
 /// parallel, at most <see cref="MaxParallelItems"/> at a time.
 /// </summary>
 public sealed class BatchExecutor(SubRequestDispatcher dispatcher)
@@ -12,7 +12,7 @@ public sealed class BatchExecutor(SubRequestDispatcher dispatcher)
     /// <summary>How many items of one batch run at once; a batch has at most 20.</summary>
     public const int MaxParallelItems = 4;
 
-    /// <summary>Returns the answers in the order of <paramref name="items"/>, whose dependsOn links form no cycle.</summary>
+    /// <summary>Returns the responses in the order of <paramref name="items"/>, whose dependsOn links form no cycle.</summary>
     public async Task<IReadOnlyList<BatchResponseItem>> ExecuteAsync(HttpContext batch, IReadOnlyList<BatchRequestItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);

@@ -6,8 +6,8 @@ namespace GraphLite.Batch;
 
 /// <summary>
 /// Serves JSON batching at <c>POST /v1.0/$batch</c>. Each item runs through the full pipeline, so it passes the
-/// same authentication, permission and rate-limit checks as a single call; the batch itself needs a valid token
-/// and is not counted by the rate limiter.
+/// same authentication, permission and rate-limit checks as a single call. The batch itself needs a valid token,
+/// and the rate limiter does not count it.
 /// </summary>
 public static partial class BatchExtensions
 {

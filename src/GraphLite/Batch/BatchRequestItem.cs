@@ -15,8 +15,8 @@ public sealed record BatchRequestItem(
     byte[]? Body,
     IReadOnlyList<string> DependsOn);
 
-/// <summary>The answer to one request of a JSON $batch.</summary>
-/// <param name="Id">The id of the request it answers.</param>
+/// <summary>The response to one request of a JSON $batch.</summary>
+/// <param name="Id">The id of the request it responds to.</param>
 /// <param name="Status">The HTTP status.</param>
 /// <param name="Headers">The response headers, in Graph's spelling.</param>
 /// <param name="Body">The body bytes, empty without a body.</param>

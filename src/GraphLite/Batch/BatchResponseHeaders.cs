@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace GraphLite.Batch;
 
 /// <summary>
-/// Picks and spells the headers of a $batch item's answer as Graph writes them: <c>Content-Type</c>,
+/// Selects the headers of a $batch item's response and spells their names as Graph writes them: <c>Content-Type</c>,
 /// <c>OData-Version</c>, lower-case <c>request-id</c>. Some clients, the Graph JavaScript client among them, look
 /// the names up case-sensitively.
 /// </summary>

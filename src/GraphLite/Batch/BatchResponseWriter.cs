@@ -10,7 +10,7 @@ namespace GraphLite.Batch;
 /// </summary>
 public static class BatchResponseWriter
 {
-    /// <summary>The Content-Type of the batch answer, as Graph writes it for OData JSON.</summary>
+    /// <summary>The Content-Type of the batch response, as Graph writes it for OData JSON.</summary>
     public const string ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -104,7 +104,7 @@ public sealed class SubRequestDispatcher(BatchPipeline pipeline, IServiceScopeFa
         return headers;
     }
 
-    /// <summary>A 424 for an item whose dependency failed; it never reaches the pipeline.</summary>
+    /// <summary>Creates the 424 response of an item whose dependency failed; the item never reaches the pipeline.</summary>
     public static BatchResponseItem FailedDependency(HttpContext batch, BatchRequestItem item, BatchResponseItem failed)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -118,7 +118,7 @@ public sealed class SubRequestDispatcher(BatchPipeline pipeline, IServiceScopeFa
         return Synthesized(batch, item, error);
     }
 
-    /// <summary>An error answer for an item that GraphLite rejects without running it.</summary>
+    /// <summary>Creates the error response of an item that GraphLite rejects without running it.</summary>
     public static BatchResponseItem Synthesized(HttpContext batch, BatchRequestItem item, GraphError error)
     {
         ArgumentNullException.ThrowIfNull(batch);

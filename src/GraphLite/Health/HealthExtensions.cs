@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace GraphLite.Health;
 
 /// <summary>
-/// <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (store reachable, model loaded):
+/// <c>GET /health/live</c> (the process runs) and <c>GET /health/ready</c> (store reachable, model loaded):
 /// plain-text <c>Healthy</c> with 200 or <c>Unhealthy</c> with 503, without a token and outside the rate limiter.
 /// </summary>
 public static class HealthExtensions

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GraphLite.Health;
 
-/// <summary>Ready when the store's database answers a connection check.</summary>
+/// <summary>Reports ready when the store's database accepts a connection.</summary>
 public sealed class StoreHealthCheck(GraphLiteDbContext dbContext) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -16,7 +16,7 @@ public static class LimitsExtensions
         {
             var limits = limitsOptions.Value;
 
-            // Twice GraphLite's own limits, so that GraphLite, not Kestrel, answers a request just over them.
+            // Twice GraphLite's own limits, so that GraphLite, not Kestrel, rejects a request just over them.
             kestrel.Limits.MaxRequestLineSize = checked(limits.MaxUrlLength * 2);
             kestrel.Limits.MaxRequestHeadersTotalSize = checked(limits.MaxRequestHeadersTotalBytes * 2);
             kestrel.Limits.MaxRequestHeaderCount = checked(limits.MaxRequestHeaderCount * 2);

@@ -7,7 +7,7 @@ namespace GraphLite.Limits;
 
 /// <summary>
 /// Rejects a request over a URL, header or body size limit with a Graph error before it is processed. A body with
-/// Content-Length over the limit is rejected before any of it is read; a chunked body fails as soon as the
+/// Content-Length over the limit is rejected before any of it is read. A chunked body fails as soon as the
 /// bytes read pass the limit.
 /// </summary>
 /// <remarks>

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace GraphLite.Limits;
 
 /// <summary>
-/// Request size and time limits, bound from <c>GraphLite:Limits</c>. GraphLite answers a request over a size
-/// limit with a Graph error. Kestrel gets limits twice as large as a last line of defence; a request over
-/// those gets Kestrel's own bare 4xx answer before GraphLite sees it.
+/// Request size and time limits, bound from <c>GraphLite:Limits</c>. GraphLite rejects a request over a size
+/// limit with a Graph error. Kestrel gets limits twice as large as a last line of defence, and a request over
+/// those gets Kestrel's own bare 4xx response before GraphLite sees it.
 /// </summary>
 public sealed class RequestLimitsOptions
 {

@@ -9,7 +9,8 @@ namespace GraphLite.Throttling;
 
 /// <summary>
 /// Registers the optional rate limiter. A rejected request gets Graph's 429 <c>TooManyRequests</c> with
-/// <c>Retry-After</c> in whole seconds; each item of a $batch is counted and answered on its own.
+/// <c>Retry-After</c> in whole seconds. The limiter counts each item of a $batch on its own, and each rejected item
+/// gets its own 429.
 /// </summary>
 public static partial class ThrottlingExtensions
 {

@@ -9,7 +9,7 @@ namespace GraphLite.Tests.Auth;
 public sealed class AnonymousAccessTests
 {
     [Test]
-    public async Task RouteSweep_OnlyMetadataAndServiceDocument_AnswerWithoutToken()
+    public async Task RouteSweep_FindsOnlyMetadataAnonymous()
     {
         using var factory = new GraphLiteFactory();
         using var client = factory.CreateGraphClient(accessToken: null);

@@ -38,7 +38,7 @@ public sealed class GraphPermissionsTests
     [TestCase("/v1.0/noSuchSet")]
     [TestCase("/v1.0")]
     [TestCase("/beta/participantLeftNotifications")]
-    public void RequiredFor_ReturnsNull_WhenNoSetIsNamed(string path)
+    public void RequiredFor_ReturnsNull_WithoutSet(string path)
     {
         var permissions = new GraphPermissions(ModelWithMoreSets(), "v1.0");
 

@@ -20,7 +20,7 @@ public sealed class NoAuthTests
     }
 
     [Test]
-    public async Task NoAuthSwitch_ServesWithoutToken_AndWarnsAtStartup()
+    public async Task NoAuthSwitch_ServesAndWarns()
     {
         await using var server = await GraphLiteProcess.StartAsync(AuthExtensions.NoAuthSwitch);
         using var client = server.CreateGraphClient(accessToken: null);
@@ -32,7 +32,7 @@ public sealed class NoAuthTests
     }
 
     [Test]
-    public void ExpandSwitches_ReplacesNoAuth_AndKeepsOtherArguments()
+    public void ExpandSwitches_ReplacesNoAuth()
     {
         var expanded = AuthExtensions.ExpandSwitches(["--no-auth", "--urls", "http://127.0.0.1:5281"]);
 

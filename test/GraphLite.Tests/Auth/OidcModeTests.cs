@@ -62,7 +62,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidSignature_WithTokenFromAnotherKey()
+    public async Task Request_Returns401_ForForeignKey()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(TestTokens.ForeignCredentials(), _issuer.Issuer, Audience));
 
@@ -72,7 +72,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidAudience_WithOfflineAudience()
+    public async Task Request_Returns401_ForOfflineAudience()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(_issuer.Credentials, _issuer.Issuer, OfflineTokenIssuer.Audience));
 
@@ -82,7 +82,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidIssuer_WithOfflineIssuer()
+    public async Task Request_Returns401_ForOfflineIssuer()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(_issuer.Credentials, OfflineTokenIssuer.Issuer, Audience));
 
@@ -92,7 +92,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public async Task Request_Returns401Expired_WithExpiredIssuerToken()
+    public async Task Request_Returns401_ForExpiredToken()
     {
         var token = TestTokens.Create(_issuer.Credentials, _issuer.Issuer, Audience,
             notBefore: DateTime.UtcNow.AddHours(-3), expires: DateTime.UtcNow.AddHours(-2));
@@ -104,7 +104,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public async Task Request_Returns401Empty_WithoutToken()
+    public async Task Request_Returns401_WithoutToken()
     {
         using var client = _factory.CreateGraphClient(accessToken: null);
 
@@ -127,7 +127,7 @@ public sealed class OidcModeTests
     }
 
     [Test]
-    public void Startup_Fails_WithHttpAuthority_WhenHttpsIsRequired()
+    public void Startup_Fails_ForHttpAuthority()
     {
         using var factory = _baseFactory.WithWebHostBuilder(builder => builder
             .UseSetting("GraphLite:Auth:Mode", "Oidc")

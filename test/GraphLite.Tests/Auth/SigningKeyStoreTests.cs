@@ -15,7 +15,7 @@ public sealed class SigningKeyStoreTests
     public void TearDown() => TestDataFolders.Delete(_folder);
 
     [Test]
-    public void LoadOrCreate_CreatesKeyReadableByOwnerOnly()
+    public void LoadOrCreate_CreatesOwnerOnlyKey()
     {
         var key = SigningKeyStore.LoadOrCreate(new DataFolder(_folder));
 
@@ -39,7 +39,7 @@ public sealed class SigningKeyStoreTests
     }
 
     [Test]
-    public async Task LoadOrCreate_AgreesOnOneKey_WhenCalledConcurrently()
+    public async Task LoadOrCreate_SharesKey_WhenConcurrent()
     {
         var folder = new DataFolder(_folder);
 
@@ -89,7 +89,7 @@ public sealed class SigningKeyStoreTests
     }
 
     [Test]
-    public async Task TokenCommand_AgreesOnOneKey_WhenTwoProcessesStartAtOnce()
+    public async Task TokenCommand_SharesKey_WhenProcessesRace()
     {
         var dataFolder = $"--{DataFolder.ConfigurationKey}={_folder}";
 

@@ -68,7 +68,7 @@ public sealed class TokenCommandTests
     }
 
     [Test]
-    public async Task Token_CreatesOwnerOnlyKey_InEmptyDataFolder()
+    public async Task Token_CreatesKey_InEmptyFolder()
     {
         var result = await RunTokenAsync();
 
@@ -108,7 +108,7 @@ public sealed class TokenCommandTests
     }
 
     [Test]
-    public async Task Token_IsAccepted_ByServerWithSameDataFolder()
+    public async Task Token_IsAccepted_BySharedFolderServer()
     {
         await using var server = await GraphLiteProcess.StartAsync($"--{DataFolder.ConfigurationKey}={_folder}");
         var full = (await RunTokenAsync()).StandardOutput.Trim();

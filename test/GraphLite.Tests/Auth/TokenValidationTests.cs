@@ -19,7 +19,7 @@ public sealed class TokenValidationTests
     public void TearDown() => _factory.Dispose();
 
     [Test]
-    public async Task Request_Returns401Empty_WhenNoAuthorizationHeader()
+    public async Task Request_Returns401_WithoutHeader()
     {
         using var client = _factory.CreateGraphClient(accessToken: null);
 
@@ -31,7 +31,7 @@ public sealed class TokenValidationTests
     [TestCase("Bearer")]
     [TestCase("Bearer ")]
     [TestCase("Basic dXNlcjpwYXNz")]
-    public async Task Request_Returns401Empty_WhenNoBearerToken(string authorization)
+    public async Task Request_Returns401_WithoutBearerToken(string authorization)
     {
         using var client = _factory.CreateGraphClient(accessToken: null);
         using var request = new HttpRequestMessage(HttpMethod.Get, Requests.SetPath);
@@ -45,7 +45,7 @@ public sealed class TokenValidationTests
     [TestCase("not-a-jwt")]
     [TestCase("a.b.c")]
     [TestCase("eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln")]
-    public async Task Request_Returns401Malformed_WhenTokenIsNotAJwt(string token)
+    public async Task Request_Returns401_ForMalformedToken(string token)
     {
         using var client = _factory.CreateGraphClient(token);
 
@@ -55,7 +55,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidSignature_WhenSignedWithForeignKey()
+    public async Task Request_Returns401_ForForeignKey()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(TestTokens.ForeignCredentials()));
 
@@ -65,7 +65,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidSignature_WhenClaimsAreTampered()
+    public async Task Request_Returns401_ForTamperedClaims()
     {
         var token = _factory.CreateAccessToken(TestTokens.ReadPermission);
         var payload = TestTokens.Payload(token).Replace(TestTokens.ReadPermission, TestTokens.ReadWritePermission, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidSignature_WhenTokenIsUnsigned()
+    public async Task Request_Returns401_ForUnsignedToken()
     {
         var token = _factory.CreateAccessToken(TestTokens.ReadWritePermission);
         var parts = token.Split('.');
@@ -90,7 +90,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidAudience_WhenAudienceIsAnotherApi()
+    public async Task Request_Returns401_ForOtherAudience()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(Credentials(), audience: "api://someone-else"));
 
@@ -100,7 +100,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401InvalidIssuer_WhenIssuerIsAnother()
+    public async Task Request_Returns401_ForOtherIssuer()
     {
         using var client = _factory.CreateGraphClient(TestTokens.Create(Credentials(), issuer: "urn:someone-else"));
 
@@ -110,7 +110,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401Expired_WhenTokenHasExpired()
+    public async Task Request_Returns401_ForExpiredToken()
     {
         var token = TestTokens.Create(Credentials(), notBefore: DateTime.UtcNow.AddHours(-3), expires: DateTime.UtcNow.AddHours(-2));
         using var client = _factory.CreateGraphClient(token);
@@ -121,7 +121,7 @@ public sealed class TokenValidationTests
     }
 
     [Test]
-    public async Task Request_Returns401Expired_WhenTokenIsNotYetValid()
+    public async Task Request_Returns401_ForFutureToken()
     {
         var token = TestTokens.Create(Credentials(), notBefore: DateTime.UtcNow.AddHours(2), expires: DateTime.UtcNow.AddHours(3));
         using var client = _factory.CreateGraphClient(token);

@@ -3,13 +3,13 @@ using GraphLite.Tests.Infrastructure;
 
 namespace GraphLite.Tests.Batch;
 
-/// <summary>Sends $batch requests and reads their answers.</summary>
+/// <summary>Sends $batch requests and reads their responses.</summary>
 internal static class BatchRequests
 {
     public static Task<HttpResponseMessage> SendBatchAsync(this HttpClient client, string json) =>
         client.PostAsync("$batch", Requests.Json(json));
 
-    /// <summary>Returns the answers of a batch by id.</summary>
+    /// <summary>Returns the item responses of a batch by id.</summary>
     public static async Task<Dictionary<string, JsonElement>> ReadResponsesAsync(this HttpResponseMessage response)
     {
         var body = await response.ReadJsonAsync();

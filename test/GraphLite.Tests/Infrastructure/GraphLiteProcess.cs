@@ -79,7 +79,7 @@ public sealed partial class GraphLiteProcess : IAsyncDisposable
 
     public string CreateAccessToken(TokenRequest request) => _issuer.Value.Issue(request);
 
-    /// <summary>Waits until a line of output matches, e.g. the log line of a request that has just been answered.</summary>
+    /// <summary>Waits until a line of output matches, e.g. the log line of a request that has just completed.</summary>
     public async Task<string?> WaitForOutputAsync(Func<string, bool> predicate, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(predicate);

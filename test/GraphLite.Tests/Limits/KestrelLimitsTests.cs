@@ -17,7 +17,7 @@ public sealed class KestrelLimitsTests
     public async Task StopServerAsync() => await _server.DisposeAsync();
 
     [Test]
-    public async Task Create_Returns413BeforeBodyIsSent_WhenContentLengthIsOverLimit()
+    public async Task Create_Returns413_BeforeBodyArrives()
     {
         using var connection = await RawHttpConnection.OpenAsync(_server.BaseAddress);
 

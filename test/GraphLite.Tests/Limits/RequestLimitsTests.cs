@@ -28,7 +28,7 @@ public sealed class RequestLimitsTests
     }
 
     [Test]
-    public async Task Create_Returns413_WhenContentLengthIsOverFourMiB()
+    public async Task Create_Returns413_ForLargeContentLength()
     {
         var response = await _client.PostAsync(Requests.SetPath, Requests.Json(NotificationOfSize(FourMiB + 1)));
 
@@ -38,7 +38,7 @@ public sealed class RequestLimitsTests
     }
 
     [Test]
-    public async Task Create_Returns413_WhenChunkedBodyIsOverFourMiB()
+    public async Task Create_Returns413_ForLargeChunkedBody()
     {
         var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(NotificationOfSize(FourMiB + 1024))));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -50,7 +50,7 @@ public sealed class RequestLimitsTests
     }
 
     [Test]
-    public async Task Create_Succeeds_WhenBodyIsExactlyFourMiB()
+    public async Task Create_Succeeds_AtExactlyFourMiB()
     {
         var response = await _client.PostAsync(Requests.SetPath, Requests.Json(NotificationOfSize(FourMiB)));
 
@@ -58,7 +58,7 @@ public sealed class RequestLimitsTests
     }
 
     [Test]
-    public async Task Batch_Returns413_WhenBodyIsOverFourMiB()
+    public async Task Batch_Returns413_ForLargeBody()
     {
         var response = await _client.PostAsync("$batch", Requests.Json(NotificationOfSize(FourMiB + 1)));
 

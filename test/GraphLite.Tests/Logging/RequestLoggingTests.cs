@@ -19,7 +19,7 @@ public sealed class RequestLoggingTests
     public void TearDown() => _baseFactory.Dispose();
 
     [Test]
-    public async Task Request_LogsOneInformationLine_WithIdsStatusAndDuration()
+    public async Task Request_LogsOneLine_WithIds()
     {
         var capture = new CapturingLoggerProvider();
         using var factory = WithCapture(capture, verbose: false);
@@ -43,7 +43,7 @@ public sealed class RequestLoggingTests
     }
 
     [Test]
-    public async Task ErrorResponse_LogsSameRequestIdAsInnerError()
+    public async Task Error_LogsInnerErrorRequestId()
     {
         var capture = new CapturingLoggerProvider();
         using var factory = WithCapture(capture, verbose: false);
@@ -58,7 +58,7 @@ public sealed class RequestLoggingTests
     }
 
     [Test]
-    public async Task Logs_HoldNoTokenAndNoBody_AtAnyLevel()
+    public async Task Logs_OmitTokenAndBody()
     {
         var capture = new CapturingLoggerProvider();
         using var factory = WithCapture(capture, verbose: true);
@@ -79,7 +79,7 @@ public sealed class RequestLoggingTests
     }
 
     [Test]
-    public async Task EntityFrameworkCore_SaveLogs_StayBelowTheFilter()
+    public async Task EntityFrameworkSaves_AreFilteredOut()
     {
         var everything = new CapturingLoggerProvider();
         var filtered = new CapturingLoggerProvider();
@@ -131,7 +131,7 @@ public sealed class RequestLoggingTests
         capture.Entries.Where(entry => entry.Category == typeof(RequestLoggingMiddleware).FullName && entry.EventId == 60).ToList();
 
     /// <summary>
-    /// Adds the capture. Verbose captures every level of every category; otherwise the capture sees what the
+    /// Adds the capture. Verbose captures every level of every category; otherwise the capture receives what the
     /// configured filters let through, as the console does.
     /// </summary>
     private WebApplicationFactory<Program> WithCapture(CapturingLoggerProvider capture, bool verbose) =>

@@ -54,7 +54,7 @@ public sealed class ThrottlingTests
     }
 
     [Test]
-    public async Task Limit_CountsSubjectsOfOneClientTogether_WhenPartitionedByClient()
+    public async Task ClientPartition_CountsSubjectsTogether()
     {
         using var factory = Throttled("Client");
         using var alice = factory.CreateGraphClient(Token(factory, subject: "alice", client: "app"));
