@@ -6,7 +6,7 @@ namespace GraphLite.Batch;
 
 /// <summary>
 /// Writes <c>{"responses":[{"id","status","headers","body"}]}</c>. A JSON body is embedded as JSON, a text body as a
-/// string and any other body as base64; an empty body is left out.
+/// string and any other body as base64. An empty body, as of a 204, is written as null.
 /// </summary>
 public static class BatchResponseWriter
 {
@@ -35,6 +35,7 @@ public static class BatchResponseWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+        await context.Response.BodyWriter.FlushAsync(cancellationToken);
     }
 
     private static void WriteResponse(Utf8JsonWriter writer, BatchResponseItem response)
@@ -49,9 +50,13 @@ public static class BatchResponseWriter
         }
 
         writer.WriteEndObject();
-        if (response.Body.Length > 0)
+        writer.WritePropertyName("body");
+        if (response.Body.Length == 0)
         {
-            writer.WritePropertyName("body");
+            writer.WriteNullValue();
+        }
+        else
+        {
             WriteBody(writer, response);
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using GraphLite.Auth;
+using GraphLite.Tests.Batch;
 using GraphLite.Tests.Infrastructure;
 
 namespace GraphLite.Tests.Auth;
@@ -17,6 +18,21 @@ public sealed class NoAuthTests
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         client.DefaultRequestHeaders.Authorization.Should().BeNull();
+    }
+
+    [Test]
+    public async Task Batch_RunsItemsWithoutToken_WhenAuthIsOff()
+    {
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder.UseSetting("GraphLite:Auth:Enabled", "false"));
+        using var client = factory.CreateGraphClient(accessToken: null);
+
+        var response = await client.SendBatchAsync("""
+            {"requests":[{"id":"1","method":"POST","url":"/participantLeftNotifications","headers":{"Content-Type":"application/json"},"body":{"participantId":"p"}}]}
+            """);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadResponsesAsync())["1"].GetProperty("status").GetInt32().Should().Be(201);
     }
 
     [Test]
