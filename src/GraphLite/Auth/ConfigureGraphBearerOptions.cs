@@ -47,6 +47,10 @@ public sealed class ConfigureGraphBearerOptions(IOptions<AuthOptions> authOption
         options.TokenValidationParameters.ValidAudiences = [OfflineTokenIssuer.Audience, AuthOptions.GraphAppId];
         options.TokenValidationParameters.IssuerSigningKey = signingKey.Key;
         options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+
+        // The token command and the server share the machine's clock, so a token expires exactly at its exp. The
+        // OIDC mode keeps JwtBearer's default of 5 minutes for clocks of other machines.
+        options.TokenValidationParameters.ClockSkew = TimeSpan.Zero;
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);

@@ -20,9 +20,7 @@ public static class LimitsExtensions
             kestrel.Limits.MaxRequestLineSize = checked(limits.MaxUrlLength * 2);
             kestrel.Limits.MaxRequestHeadersTotalSize = checked(limits.MaxRequestHeadersTotalBytes * 2);
             kestrel.Limits.MaxRequestHeaderCount = checked(limits.MaxRequestHeaderCount * 2);
-
-            // A body over the limit fails while it is read, inside GraphLite, and leaves as a Graph error.
-            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = checked(limits.MaxRequestBodyBytes * 2);
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinRequestBodyDataRate, TimeSpan.FromSeconds(limits.RequestBodyGracePeriodSeconds));
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
         });

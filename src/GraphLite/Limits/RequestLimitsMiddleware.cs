@@ -19,18 +19,18 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
     public Task InvokeAsync(HttpContext context)
     {
         var limits = options.Value;
-
-        // Kestrel enforces the body limit as well, and drains no more than that of a body left unread.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBodyBytes;
-        }
-
         var error = context.Features.Get<BatchItemFeature>() is null
             ? CheckUrl(context, limits) ?? CheckHeaders(context.Request, limits) ?? CheckContentLength(context.Request, limits)
             : CheckContentLength(context.Request, limits);
         if (error is not null)
         {
+            // With the limit below Content-Length, Kestrel closes the connection instead of reading the unread body.
+            if (context.Request.ContentLength > limits.MaxRequestBodyBytes
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            {
+                sizeFeature.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            }
+
             return GraphErrorWriter.WriteAsync(context, error);
         }
 

@@ -121,6 +121,17 @@ public sealed class TokenValidationTests
     }
 
     [Test]
+    public async Task Request_Returns401_JustAfterExpiry()
+    {
+        var token = TestTokens.Create(Credentials(), notBefore: DateTime.UtcNow.AddMinutes(-10), expires: DateTime.UtcNow.AddSeconds(-5));
+        using var client = _factory.CreateGraphClient(token);
+
+        var response = await client.GetAsync(Requests.SetPath);
+
+        await ShouldBeRejectedAsync(response, TokenFailureMessages.Expired);
+    }
+
+    [Test]
     public async Task Request_Returns401_ForFutureToken()
     {
         var token = TestTokens.Create(Credentials(), notBefore: DateTime.UtcNow.AddHours(2), expires: DateTime.UtcNow.AddHours(3));

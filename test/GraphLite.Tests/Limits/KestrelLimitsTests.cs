@@ -29,6 +29,24 @@ public sealed class KestrelLimitsTests
     }
 
     [Test]
+    public async Task Create_Returns413_ForLargeChunkedBody()
+    {
+        using var connection = await RawHttpConnection.OpenAsync(_server.BaseAddress);
+        var head = Head(contentLength: 0).Replace("Content-Length: 0", "Transfer-Encoding: chunked", StringComparison.Ordinal);
+        var block = new string('a', 64 * 1024);
+        const string start = "{\"participantId\":\"";
+
+        await connection.SendAsync($"{head}{start.Length:x}\r\n{start}\r\n");
+        await connection.SendUntilRejectedAsync($"{block.Length:x}\r\n{block}\r\n", count: 80);
+        var response = await connection.ReadResponseAsync();
+
+        response.Should().StartWith("HTTP/1.1 413 ");
+        var error = ErrorOf(response);
+        error.GetProperty("code").GetString().Should().Be("RequestEntityTooLarge");
+        error.GetProperty("message").GetString().Should().Be("Maximum request length exceeded. A request body can have at most 4194304 bytes.");
+    }
+
+    [Test]
     public async Task Create_Returns408_WhenBodyStopsHalfway()
     {
         using var connection = await RawHttpConnection.OpenAsync(_server.BaseAddress);

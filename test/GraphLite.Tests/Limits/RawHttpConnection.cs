@@ -29,6 +29,23 @@ internal sealed class RawHttpConnection : IDisposable
 
     public async Task SendAsync(string text) => await _stream.WriteAsync(Encoding.ASCII.GetBytes(text));
 
+    /// <summary>Sends <paramref name="text"/> up to <paramref name="count"/> times, stopping when the server closes its side.</summary>
+    public async Task SendUntilRejectedAsync(string text, int count)
+    {
+        var bytes = Encoding.ASCII.GetBytes(text);
+        for (var index = 0; index < count; index++)
+        {
+            try
+            {
+                await _stream.WriteAsync(bytes);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Reads until the server closes the connection or a complete response with Content-Length has arrived.</summary>
     public async Task<string> ReadResponseAsync()
     {
