@@ -31,6 +31,8 @@ public sealed class ConfigureGraphBearerOptions(IOptions<AuthOptions> authOption
 
         if (settings.Mode == AuthMode.Oidc)
         {
+            // NOTE: A multi-tenant authority such as common is not supported. Its discovery document names the
+            // issuer with a {tenantid} placeholder, and JwtBearer compares it to each token's issuer unchanged.
             options.Authority = settings.Authority;
             options.Audience = settings.Audience;
             options.RequireHttpsMetadata = settings.RequireHttpsMetadata;

@@ -17,6 +17,8 @@ public static class LimitsExtensions
             var limits = limitsOptions.Value;
 
             // Twice GraphLite's own limits, so that GraphLite, not Kestrel, rejects a request just over them.
+            // NOTE: Kestrel rejects a request line or headers beyond these with a bare 414 or 431 and no Graph body.
+            // It also closes a connection whose headers take longer than RequestHeadersTimeout. No middleware runs then.
             kestrel.Limits.MaxRequestLineSize = checked(limits.MaxUrlLength * 2);
             kestrel.Limits.MaxRequestHeadersTotalSize = checked(limits.MaxRequestHeadersTotalBytes * 2);
             kestrel.Limits.MaxRequestHeaderCount = checked(limits.MaxRequestHeaderCount * 2);
