@@ -81,7 +81,8 @@ public sealed class SigningKeyStoreTests
     public void Startup_Fails_WhenKeyFileIsCorrupt()
     {
         File.WriteAllText(Path.Combine(_folder, SigningKeyStore.FileName), "-----BEGIN PRIVATE KEY-----\nbroken\n-----END PRIVATE KEY-----\n");
-        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder.UseSetting(DataFolder.ConfigurationKey, _folder));
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder.UseSetting(DataFolder.ConfigurationKey, _folder));
 
         var act = () => factory.CreateGraphClient(accessToken: null);
 

@@ -12,8 +12,9 @@ namespace GraphLite.Tests.Infrastructure;
 /// </remarks>
 public static class TestDataFolders
 {
-    private static readonly Lazy<string> s_keyTemplate = new(() =>
-        SigningKeyStore.LoadOrCreate(new DataFolder(Directory.CreateTempSubdirectory("graphlite-test-key-").FullName)).Path);
+    private static readonly Lazy<string> s_keyTemplateFolder = new(() => Directory.CreateTempSubdirectory("graphlite-test-key-").FullName);
+
+    private static readonly Lazy<string> s_keyTemplate = new(() => SigningKeyStore.LoadOrCreate(new DataFolder(s_keyTemplateFolder.Value)).Path);
 
     /// <summary>Creates an empty folder, readable by its owner only.</summary>
     public static string CreateEmpty() => Directory.CreateTempSubdirectory("graphlite-test-").FullName;
@@ -30,6 +31,15 @@ public static class TestDataFolders
         }
 
         return folder;
+    }
+
+    /// <summary>Deletes the folder of the shared key, once every test has run.</summary>
+    public static void DeleteKeyTemplate()
+    {
+        if (s_keyTemplateFolder.IsValueCreated)
+        {
+            Delete(s_keyTemplateFolder.Value);
+        }
     }
 
     public static void Delete(string folder)
