@@ -8,7 +8,8 @@ namespace GraphLite.OData;
 
 /// <summary>
 /// Registers what the entity set controllers need beyond AspNetCore.OData: query limits, keyset paging and
-/// guarded writes, with their settings from <c>GraphLite:Paging</c> and <c>GraphLite:QueryLimits</c>.
+/// guarded writes, with their settings from <c>GraphLite:Paging</c> and <c>GraphLite:QueryLimits</c>. The URL
+/// length limit is <c>GraphLite:Limits:MaxUrlLength</c>, checked for every request.
 /// </summary>
 public static class EntitySetExtensions
 {
@@ -30,14 +31,11 @@ public static class EntitySetExtensions
         return services;
     }
 
-    /// <summary>
-    /// Adds the URL length limit, the query option names rewrite and the entity key reading; call it before routing.
-    /// </summary>
+    /// <summary>Adds the query option names rewrite and the entity key reading; call it before routing.</summary>
     public static IApplicationBuilder UseEntitySetQueries(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.UseMiddleware<UrlLengthLimitMiddleware>();
         app.UseMiddleware<QueryOptionNamesMiddleware>();
         app.UseMiddleware<EntityKeyPathMiddleware>();
         return app;

@@ -34,7 +34,7 @@ public sealed class EntitySetOptionsTests
     {
         using var factory = new GraphLiteFactory(builder =>
         {
-            builder.UseSetting("GraphLite:QueryLimits:MaxUrlLength", "300");
+            builder.UseSetting("GraphLite:Limits:MaxUrlLength", "300");
             builder.UseSetting("GraphLite:QueryLimits:MaxNodeCount", "3");
         });
         using var client = factory.CreateGraphClient();
@@ -42,8 +42,8 @@ public sealed class EntitySetOptionsTests
         var tooLong = await client.GetAsync($"{Requests.SetPath}?$filter=id eq '{new string('x', 300)}'");
         var tooBig = await client.GetAsync($"{Requests.SetPath}?$filter=id eq 'a' or id eq 'b'");
 
-        var urlError = await tooLong.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "uriTooLong");
-        urlError.GetProperty("message").GetString().Should().Contain("the maximum is 300");
+        var urlError = await tooLong.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "RequestUriTooLong");
+        urlError.GetProperty("message").GetString().Should().Contain("the limit is 300");
         var sizeError = await tooBig.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
         sizeError.GetProperty("message").GetString().Should().Contain("The $filter has 7 nodes").And.Contain("the maximum is 3");
     }

@@ -34,10 +34,10 @@ public sealed class KestrelEntitySetTests : KeyTestsBase
     [Test]
     public async Task Url_Returns414GraphError_OverKestrel()
     {
-        var response = await Client.GetAsync($"participantLeftNotifications?$filter=participantId eq '{new string('k', 3000)}'");
+        var response = await Client.GetAsync($"participantLeftNotifications?$filter=participantId eq '{new string('k', 9000)}'");
 
-        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "uriTooLong");
-        error.GetProperty("message").GetString().Should().StartWith("The request URL is 3066 characters long; the maximum is 2048.");
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "RequestUriTooLong");
+        error.GetProperty("message").GetString().Should().StartWith("The request URL has 9066 characters; the limit is 8192.");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GraphLite.Tests.Batch;
 using GraphLite.Tests.Infrastructure;
 
 namespace GraphLite.Tests.EntitySet;
@@ -114,5 +115,27 @@ public sealed class KeyTests : KeyTestsBase
     {
         Client.Dispose();
         _factory.Dispose();
+    }
+
+    [Test]
+    public async Task Key_RoundTripsInsideBatch()
+    {
+        (await Client.CreateAsync(Requests.Notification("p", id: "batch-O'Brien/%2F"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await Client.SendBatchAsync("""
+            {"requests":[
+              {"id":"1","method":"GET","url":"/participantLeftNotifications/batch-O%27Brien%2F%252F"},
+              {"id":"2","method":"PATCH","url":"/participantLeftNotifications('batch-O''Brien%2F%252F')","headers":{"Content-Type":"application/json"},"body":{"participantId":"patched"},"dependsOn":["1"]},
+              {"id":"3","method":"GET","url":"/participantLeftNotifications/batch-O%27Brien%2F%252F/participantId","dependsOn":["2"]}
+            ]}
+            """);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var items = await response.ReadResponsesAsync();
+        items["1"].GetProperty("status").GetInt32().Should().Be(200);
+        items["1"].GetProperty("body").GetProperty("id").GetString().Should().Be("batch-O'Brien/%2F");
+        items["2"].GetProperty("status").GetInt32().Should().Be(204);
+        items["2"].Header("ETag").Should().Be("W/\"2\"");
+        items["3"].GetProperty("body").GetProperty("value").GetString().Should().Be("patched");
     }
 }

@@ -8,6 +8,9 @@ public sealed class LimitsTests
     private const string Set = Requests.SetPath;
     private const string TargetPrefix = "/v1.0/participantLeftNotifications?$filter=participantId%20eq%20'";
 
+    /// <summary>The default of GraphLite:Limits:MaxUrlLength.</summary>
+    private const int MaxUrlLength = 8192;
+
     private GraphLiteFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -106,23 +109,23 @@ public sealed class LimitsTests
     [Test]
     public async Task Url_Returns414_WhenLongerThanTheMaximum()
     {
-        var target = TargetPrefix + new string('a', 2048 - TargetPrefix.Length) + "'";
+        var target = TargetPrefix + new string('a', MaxUrlLength - TargetPrefix.Length) + "'";
 
         var response = await _client.GetAsync(target);
 
-        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "uriTooLong");
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.RequestUriTooLong, "RequestUriTooLong");
         error.GetProperty("message").GetString().Should().Be(
-            "The request URL is 2049 characters long; the maximum is 2048. Shorten the query, e.g. split a long $filter into several requests.");
+            "The request URL has 8193 characters; the limit is 8192. Send long queries in a $batch request body.");
     }
 
     [Test]
     public async Task Url_IsAccepted_AtTheMaximum()
     {
-        var target = TargetPrefix + new string('a', 2047 - TargetPrefix.Length) + "'";
+        var target = TargetPrefix + new string('a', MaxUrlLength - 1 - TargetPrefix.Length) + "'";
 
         var response = await _client.GetAsync(target);
 
-        target.Length.Should().Be(2048);
+        target.Length.Should().Be(MaxUrlLength);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -130,12 +133,12 @@ public sealed class LimitsTests
     public async Task Url_DoesNotCountTheSkipToken()
     {
         await _client.SeedAsync("l2", "limit");
-        var longId = new string('b', 1900);
+        var longId = new string('b', MaxUrlLength - 150);
         var first = await _client.GetPageAsync($"{Set}?$top=1&$filter=id ne '{longId}'");
 
         var response = await _client.GetAsync(first.NextLink());
 
-        new Uri(first.NextLink()!).PathAndQuery.Length.Should().BeGreaterThan(2048);
+        new Uri(first.NextLink()!).PathAndQuery.Length.Should().BeGreaterThan(MaxUrlLength);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

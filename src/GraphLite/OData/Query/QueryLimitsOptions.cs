@@ -3,19 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace GraphLite.OData.Query;
 
 /// <summary>
-/// The limits that keep one request from costing too much, bound from <c>GraphLite:QueryLimits</c>. A request
-/// over a limit is rejected with a 400 (414 for the URL) whose message names the limit.
+/// The limits that keep one query from costing too much, bound from <c>GraphLite:QueryLimits</c>. A request over
+/// a limit is rejected with a 400 whose message names the limit.
 /// </summary>
 public sealed class QueryLimitsOptions : IValidatableObject
 {
     public const string SectionName = "GraphLite:QueryLimits";
-
-    /// <summary>
-    /// The maximum length of the request target (path and query, as sent, percent-encoded), not counting a
-    /// <c>$skiptoken</c>, so that every <c>@odata.nextLink</c> GraphLite writes for an accepted request is accepted too.
-    /// Graph documents 2,048 characters for its directory's advanced queries.
-    /// </summary>
-    public int MaxUrlLength { get; set; } = 2048;
 
     /// <summary>The maximum number of nodes (operators, functions, properties, literals) in <c>$filter</c> or <c>$search</c>.</summary>
     public int MaxNodeCount { get; set; } = 100;
@@ -34,7 +27,6 @@ public sealed class QueryLimitsOptions : IValidatableObject
 
     private string? FirstError() => this switch
     {
-        { MaxUrlLength: < 256 } => $"{SectionName}:MaxUrlLength must be at least 256; it is {MaxUrlLength}.",
         { MaxNodeCount: < 1 } => $"{SectionName}:MaxNodeCount must be at least 1; it is {MaxNodeCount}.",
         { MaxNestingDepth: < 1 } => $"{SectionName}:MaxNestingDepth must be at least 1; it is {MaxNestingDepth}.",
         { MaxOrderByKeys: < 1 } => $"{SectionName}:MaxOrderByKeys must be at least 1; it is {MaxOrderByKeys}.",
