@@ -1,3 +1,4 @@
+using System.Reflection;
 using GraphLite.Storage;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,10 @@ namespace GraphLite.Hosting;
 /// Starts the server so that a start-up failure the operator can fix (an invalid setting, an unreachable database,
 /// a malformed seed file) ends the process with one line on standard error and exit code 1, not a stack trace.
 /// </summary>
+/// <remarks>
+/// When another program runs the entry point, such as WebApplicationFactory in the tests, the failure propagates
+/// to it as the exception instead, because that host reports a normal return as "the server has not been started".
+/// </remarks>
 public static class StartupExtensions
 {
     public const int StartupFailedExitCode = 1;
@@ -22,7 +27,7 @@ public static class StartupExtensions
             await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync();
             await app.StartAsync();
         }
-        catch (Exception exception) when (Describe(exception) is { } line)
+        catch (Exception exception) when (IsOwnProcess() && Describe(exception) is { } line)
         {
             await Console.Error.WriteLineAsync(line);
             return StartupFailedExitCode;
@@ -31,6 +36,8 @@ public static class StartupExtensions
         await app.WaitForShutdownAsync();
         return 0;
     }
+
+    private static bool IsOwnProcess() => Assembly.GetEntryAssembly() == typeof(StartupExtensions).Assembly;
 
     /// <summary>Returns the one-line message of a failure the operator can fix, or null for any other failure.</summary>
     public static string? Describe(Exception exception)

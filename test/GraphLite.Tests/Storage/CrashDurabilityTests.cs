@@ -39,7 +39,8 @@ public sealed class CrashDurabilityTests(StoreKind kind)
         for (var cycle = 0; cycle < Kills; cycle++)
         {
             await using var server = await GraphLiteProcess.StartAsync(_store.Arguments);
-            using var client = new HttpClient { BaseAddress = new Uri(server.BaseAddress, "v1.0/"), Timeout = TimeSpan.FromSeconds(10) };
+            using var client = server.CreateGraphClient();
+            client.Timeout = TimeSpan.FromSeconds(10);
 
             // The first create of a process compiles the request path, which takes longer than the kill window.
             var warmUpId = $"c{cycle}-warm-up";
@@ -57,7 +58,7 @@ public sealed class CrashDurabilityTests(StoreKind kind)
         }
 
         await using var restarted = await GraphLiteProcess.StartAsync(_store.Arguments);
-        using var reader = new HttpClient { BaseAddress = new Uri(restarted.BaseAddress, "v1.0/") };
+        using var reader = restarted.CreateGraphClient();
         var missing = new List<string>();
         foreach (var (id, participantId) in acknowledged)
         {

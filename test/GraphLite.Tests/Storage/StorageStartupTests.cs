@@ -99,7 +99,7 @@ public sealed class StorageStartupTests
         }
     }
 
-    private static string ShouldFailWithOneLine(ProcessResult result)
+    private static string ShouldFailWithOneLine(CommandResult result)
     {
         result.ExitCode.Should().Be(1, "standard error was: {0}", result.StandardError);
         var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -25,8 +25,8 @@ public sealed class TwoInstanceTests
         // Both start on an empty database at once, so both try to apply the migrations.
         var servers = await Task.WhenAll(GraphLiteProcess.StartAsync(_store.Arguments), GraphLiteProcess.StartAsync(_store.Arguments));
         (_first, _second) = (servers[0], servers[1]);
-        _firstClient = new HttpClient { BaseAddress = new Uri(_first.BaseAddress, "v1.0/") };
-        _secondClient = new HttpClient { BaseAddress = new Uri(_second.BaseAddress, "v1.0/") };
+        _firstClient = _first.CreateGraphClient();
+        _secondClient = _second.CreateGraphClient();
     }
 
     [TearDown]
