@@ -85,7 +85,7 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
         {
             // Forget the stale copy, so that the next FindAsync reads the stored row again.
             context.Entry(entity).State = EntityState.Detached;
-            var exists = await context.Set<TEntity>().AnyAsync(stored => stored.Id == entity.Id, cancellationToken);
+            var exists = await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken);
             return exists ? StoreWriteResult.VersionMismatch : StoreWriteResult.NotFound;
         }
     }
