@@ -9,42 +9,15 @@ namespace GraphLite.Tests.Storage;
 /// each test on a database of its own.
 /// </summary>
 [TestFixtureSource(typeof(StoreKinds), nameof(StoreKinds.All))]
-public sealed class StoreContractTests(StoreKind kind)
+public sealed class StoreContractTests(StoreKind kind) : StoreFixture(kind)
 {
-    private TestStore _store = null!;
-    private GraphLiteFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _store = TestStore.Create(kind);
-        _factory = new GraphLiteFactory(_store.Configure);
-        _client = _factory.CreateGraphClient();
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        _client?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Create_ThenGet_ReturnsStoredEntity()
     {
-        var created = await _client.CreateAsync(Requests.Notification("participant-1", id: "contract-1"));
+        var created = await Client.CreateAsync(Requests.Notification("participant-1", id: "contract-1"));
 
         created.StatusCode.Should().Be(HttpStatusCode.Created);
-        var response = await _client.GetAsync($"{Requests.SetPath}/contract-1");
+        var response = await Client.GetAsync($"{Requests.SetPath}/contract-1");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.ReadJsonAsync();
         body.GetProperty("id").GetString().Should().Be("contract-1");
@@ -54,10 +27,10 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task Create_WithoutId_StoresGeneratedKey()
     {
-        var created = await (await _client.CreateAsync(Requests.Notification("generated"))).ReadJsonAsync();
+        var created = await (await Client.CreateAsync(Requests.Notification("generated"))).ReadJsonAsync();
         var id = created.GetProperty("id").GetString();
 
-        var response = await _client.GetAsync($"{Requests.SetPath}/{id}");
+        var response = await Client.GetAsync($"{Requests.SetPath}/{id}");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("generated");
@@ -66,7 +39,7 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task Get_Returns404_WhenKeyIsUnknown()
     {
-        var response = await _client.GetAsync($"{Requests.SetPath}/never-created");
+        var response = await Client.GetAsync($"{Requests.SetPath}/never-created");
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.NotFound, "Request_ResourceNotFound");
         error.GetProperty("message").GetString().Should().Contain("never-created");
@@ -75,9 +48,9 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task List_Returns400_WhenFilterHasNulCharacter()
     {
-        await _client.CreateAsync(Requests.Notification("p", id: "nul-filter"));
+        await Client.CreateAsync(Requests.Notification("p", id: "nul-filter"));
 
-        var response = await _client.GetAsync($"{Requests.SetPath}?$filter=id eq 'a%00b'");
+        var response = await Client.GetAsync($"{Requests.SetPath}?$filter=id eq 'a%00b'");
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
         error.GetProperty("message").GetString().Should().Be("The query option '$filter' contains the character U+0000, which no stored value can contain.");
@@ -86,13 +59,13 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task Create_Returns409AndKeepsFirst_WhenIdIsTaken()
     {
-        (await _client.CreateAsync(Requests.Notification("first", id: "taken"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Client.CreateAsync(Requests.Notification("first", id: "taken"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var response = await _client.CreateAsync(Requests.Notification("second", id: "taken"));
+        var response = await Client.CreateAsync(Requests.Notification("second", id: "taken"));
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.Conflict, "conflictingObjects");
         error.GetProperty("message").GetString().Should().Be("Another object with the same value for property id already exists: 'taken'.");
-        var stored = await (await _client.GetAsync($"{Requests.SetPath}/taken")).ReadJsonAsync();
+        var stored = await (await Client.GetAsync($"{Requests.SetPath}/taken")).ReadJsonAsync();
         stored.GetProperty("participantId").GetString().Should().Be("first");
     }
 
@@ -100,7 +73,7 @@ public sealed class StoreContractTests(StoreKind kind)
     public async Task Create_StoresOneEntity_WhenSameIdIsPostedConcurrently()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(index => _client.CreateAsync(Requests.Notification($"racer-{index}", id: "race"))));
+            .Select(index => Client.CreateAsync(Requests.Notification($"racer-{index}", id: "race"))));
 
         responses.Count(response => response.StatusCode == HttpStatusCode.Created).Should().Be(1);
         foreach (var conflict in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
@@ -108,7 +81,7 @@ public sealed class StoreContractTests(StoreKind kind)
             await conflict.ShouldBeGraphErrorAsync(HttpStatusCode.Conflict, "conflictingObjects");
         }
 
-        var list = await (await _client.GetAsync($"{Requests.SetPath}?$filter=id eq 'race'")).ReadJsonAsync();
+        var list = await (await Client.GetAsync($"{Requests.SetPath}?$filter=id eq 'race'")).ReadJsonAsync();
         list.GetProperty("value").GetArrayLength().Should().Be(1);
     }
 
@@ -118,10 +91,10 @@ public sealed class StoreContractTests(StoreKind kind)
         var ids = Enumerable.Range(0, 5).Select(index => $"list-{index}").ToList();
         foreach (var id in ids)
         {
-            (await _client.CreateAsync(Requests.Notification($"p-{id}", id))).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await Client.CreateAsync(Requests.Notification($"p-{id}", id))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
-        var body = await (await _client.GetAsync(Requests.SetPath)).ReadJsonAsync();
+        var body = await (await Client.GetAsync(Requests.SetPath)).ReadJsonAsync();
 
         body.GetProperty("value").EnumerateArray().Select(item => item.GetProperty("id").GetString()).Should().BeEquivalentTo(ids);
     }
@@ -129,11 +102,11 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task List_FiltersOnProperty()
     {
-        await _client.CreateAsync(Requests.Notification("wanted", id: "f-1"));
-        await _client.CreateAsync(Requests.Notification("other", id: "f-2"));
-        await _client.CreateAsync(Requests.Notification("wanted", id: "f-3"));
+        await Client.CreateAsync(Requests.Notification("wanted", id: "f-1"));
+        await Client.CreateAsync(Requests.Notification("other", id: "f-2"));
+        await Client.CreateAsync(Requests.Notification("wanted", id: "f-3"));
 
-        var body = await (await _client.GetAsync($"{Requests.SetPath}?$filter=participantId eq 'wanted'&$count=true")).ReadJsonAsync();
+        var body = await (await Client.GetAsync($"{Requests.SetPath}?$filter=participantId eq 'wanted'&$count=true")).ReadJsonAsync();
 
         body.GetProperty("@odata.count").GetInt32().Should().Be(2);
         body.GetProperty("value").EnumerateArray().Select(item => item.GetProperty("id").GetString()).Should().BeEquivalentTo("f-1", "f-3");
@@ -147,10 +120,10 @@ public sealed class StoreContractTests(StoreKind kind)
         string[] keys = ["b", "B", "a", "A", "é", "Z", "z", "0", "~", "a-", "a0"];
         foreach (var key in keys)
         {
-            (await _client.CreateAsync(Requests.Notification("p", key))).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await Client.CreateAsync(Requests.Notification("p", key))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
-        var body = await (await _client.GetAsync($"{Requests.SetPath}?$orderby=id")).ReadJsonAsync();
+        var body = await (await Client.GetAsync($"{Requests.SetPath}?$orderby=id")).ReadJsonAsync();
 
         body.GetProperty("value").EnumerateArray().Select(item => item.GetProperty("id").GetString())
             .Should().Equal(keys.Order(StringComparer.Ordinal));
@@ -161,10 +134,10 @@ public sealed class StoreContractTests(StoreKind kind)
     {
         foreach (var key in new[] { "t-3", "t-1", "t-2" })
         {
-            await _client.CreateAsync(Requests.Notification($"p-{key}", key));
+            await Client.CreateAsync(Requests.Notification($"p-{key}", key));
         }
 
-        var body = await (await _client.GetAsync($"{Requests.SetPath}?$orderby=id desc&$top=2&$select=participantId")).ReadJsonAsync();
+        var body = await (await Client.GetAsync($"{Requests.SetPath}?$orderby=id desc&$top=2&$select=participantId")).ReadJsonAsync();
 
         var items = body.GetProperty("value").EnumerateArray().ToList();
         items.Select(item => item.GetProperty("participantId").GetString()).Should().Equal("p-t-3", "p-t-2");
@@ -174,7 +147,7 @@ public sealed class StoreContractTests(StoreKind kind)
     [Test]
     public async Task List_ReturnsEmptyValue_WhenStoreIsEmpty()
     {
-        var body = await (await _client.GetAsync($"{Requests.SetPath}?$count=true")).ReadJsonAsync();
+        var body = await (await Client.GetAsync($"{Requests.SetPath}?$count=true")).ReadJsonAsync();
 
         body.GetProperty("@odata.count").GetInt32().Should().Be(0);
         body.GetProperty("value").ValueKind.Should().Be(JsonValueKind.Array);

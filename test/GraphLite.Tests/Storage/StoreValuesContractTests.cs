@@ -9,12 +9,8 @@ namespace GraphLite.Tests.Storage;
 /// must come back unchanged, or be rejected the same way, on every store.
 /// </summary>
 [TestFixtureSource(typeof(StoreKinds), nameof(StoreKinds.All))]
-public sealed class StoreValuesContractTests(StoreKind kind)
+public sealed class StoreValuesContractTests(StoreKind kind) : StoreFixture(kind)
 {
-    private TestStore _store = null!;
-    private GraphLiteFactory _factory = null!;
-    private HttpClient _client = null!;
-
     public static IEnumerable<string> WeirdKeys { get; } =
     [
         "a/b c?d#e%f'g",
@@ -33,36 +29,13 @@ public sealed class StoreValuesContractTests(StoreKind kind)
         "$filter=id",
     ];
 
-    [SetUp]
-    public void SetUp()
-    {
-        _store = TestStore.Create(kind);
-        _factory = new GraphLiteFactory(_store.Configure);
-        _client = _factory.CreateGraphClient();
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        _client?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-    }
-
     [TestCaseSource(nameof(WeirdKeys))]
     public async Task Key_RoundTrips_InParenthesesForm(string key)
     {
-        var created = await _client.CreateAsync(Body(key, "weird"));
+        var created = await Client.CreateAsync(Body(key, "weird"));
         created.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var response = await _client.GetAsync($"{Requests.SetPath}('{Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal))}')");
+        var response = await Client.GetAsync($"{Requests.SetPath}('{Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal))}')");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
@@ -78,10 +51,10 @@ public sealed class StoreValuesContractTests(StoreKind kind)
             Assert.Ignore("The key-as-segment route does not yet accept keys with a single quote.");
         }
 
-        var created = await _client.CreateAsync(Body(key, "weird"));
+        var created = await Client.CreateAsync(Body(key, "weird"));
         created.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var response = await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
+        var response = await Client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
@@ -90,12 +63,12 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     [Test]
     public async Task Keys_AreCaseSensitive()
     {
-        (await _client.CreateAsync(Body("Key", "upper"))).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await _client.CreateAsync(Body("key", "lower"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Client.CreateAsync(Body("Key", "upper"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Client.CreateAsync(Body("key", "lower"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        (await (await _client.GetAsync($"{Requests.SetPath}/Key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("upper");
-        (await (await _client.GetAsync($"{Requests.SetPath}/key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("lower");
-        (await _client.GetAsync($"{Requests.SetPath}/KEY")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await Client.GetAsync($"{Requests.SetPath}/Key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("upper");
+        (await (await Client.GetAsync($"{Requests.SetPath}/key")).ReadJsonAsync()).GetProperty("participantId").GetString().Should().Be("lower");
+        (await Client.GetAsync($"{Requests.SetPath}/KEY")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -104,10 +77,10 @@ public sealed class StoreValuesContractTests(StoreKind kind)
         const string composed = "caf\u00e9";
         const string decomposed = "cafe\u0301";
 
-        (await _client.CreateAsync(Body(composed, "composed"))).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await _client.CreateAsync(Body(decomposed, "decomposed"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Client.CreateAsync(Body(composed, "composed"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Client.CreateAsync(Body(decomposed, "decomposed"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        (await (await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(decomposed)}")).ReadJsonAsync())
+        (await (await Client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(decomposed)}")).ReadJsonAsync())
             .GetProperty("participantId").GetString().Should().Be("decomposed");
     }
 
@@ -118,10 +91,10 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     [TestCase("")]
     public async Task Value_RoundTrips(string participantId)
     {
-        var created = await _client.CreateAsync(Body("unicode", participantId));
+        var created = await Client.CreateAsync(Body("unicode", participantId));
         created.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var stored = await (await _client.GetAsync($"{Requests.SetPath}/unicode")).ReadJsonAsync();
+        var stored = await (await Client.GetAsync($"{Requests.SetPath}/unicode")).ReadJsonAsync();
 
         stored.GetProperty("participantId").GetString().Should().Be(participantId);
     }
@@ -131,10 +104,10 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     {
         var participantId = string.Concat(Enumerable.Range(0, 100_000).Select(index => (char)('a' + (index % 26)) + "ü😀"));
 
-        var created = await _client.CreateAsync(Body("long-value", participantId));
+        var created = await Client.CreateAsync(Body("long-value", participantId));
         created.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var stored = await (await _client.GetAsync($"{Requests.SetPath}/long-value")).ReadJsonAsync();
+        var stored = await (await Client.GetAsync($"{Requests.SetPath}/long-value")).ReadJsonAsync();
         stored.GetProperty("participantId").GetString().Should().Be(participantId);
     }
 
@@ -144,10 +117,10 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     {
         var key = new string(letter, 511) + "!";
 
-        var created = await _client.CreateAsync(Body(key, "longest"));
+        var created = await Client.CreateAsync(Body(key, "longest"));
         created.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var response = await _client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
+        var response = await Client.GetAsync($"{Requests.SetPath}/{Uri.EscapeDataString(key)}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync()).GetProperty("id").GetString().Should().Be(key);
     }
@@ -155,7 +128,7 @@ public sealed class StoreValuesContractTests(StoreKind kind)
     [Test]
     public async Task Create_Returns400_WhenKeyIsTooLong()
     {
-        var response = await _client.CreateAsync(Body(new string('k', 513), "too long"));
+        var response = await Client.CreateAsync(Body(new string('k', 513), "too long"));
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
         error.GetProperty("message").GetString().Should().Be("The 'id' property is 513 characters long; the maximum is 512.");
@@ -171,11 +144,11 @@ public sealed class StoreValuesContractTests(StoreKind kind)
             ? $$"""{"id":"{{escapedValue}}","participantId":"p"}"""
             : $$"""{"id":"unstorable","participantId":"{{escapedValue}}"}""";
 
-        var response = await _client.CreateAsync(json);
+        var response = await Client.CreateAsync(json);
 
         var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
         error.GetProperty("message").GetString().Should().Be(message);
-        var list = await (await _client.GetAsync($"{Requests.SetPath}?$count=true")).ReadJsonAsync();
+        var list = await (await Client.GetAsync($"{Requests.SetPath}?$count=true")).ReadJsonAsync();
         list.GetProperty("@odata.count").GetInt32().Should().Be(0);
     }
 
