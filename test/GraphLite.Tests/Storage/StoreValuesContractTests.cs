@@ -166,6 +166,23 @@ public sealed class StoreValuesContractTests(StoreKind kind) : StoreFixture(kind
         list.GetProperty("@odata.count").GetInt32().Should().Be(0);
     }
 
+    [TestCase("PATCH", "a\\u0000b", "The 'participantId' property contains the character U+0000, which GraphLite cannot store.")]
+    [TestCase("PATCH", "a\\ud800b", "The 'participantId' property contains the unpaired surrogate U+D800, which GraphLite cannot store.")]
+    [TestCase("PUT", "a\\u0000b", "The 'participantId' property contains the character U+0000, which GraphLite cannot store.")]
+    [TestCase("PUT", "\\udfff", "The 'participantId' property contains the unpaired surrogate U+DFFF, which GraphLite cannot store.")]
+    public async Task Update_Returns400_WhenStringCannotBeStored(string method, string escapedValue, string message)
+    {
+        (await Client.CreateAsync(Body("kept", "original"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await Client.SendJsonAsync(new HttpMethod(method), $"{Requests.SetPath}/kept", $$"""{"participantId":"{{escapedValue}}"}""");
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be(message);
+        var stored = await (await Client.GetAsync($"{Requests.SetPath}/kept")).ReadJsonAsync();
+        stored.GetProperty("participantId").GetString().Should().Be("original");
+        stored.GetProperty("@odata.etag").GetString().Should().Be("W/\"1\"");
+    }
+
     private static string Body(string id, string participantId) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id, ["participantId"] = participantId });
 }
