@@ -63,6 +63,22 @@ public sealed class TestStore : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>
+    /// Creates an empty PostgreSQL database whose default collation is the ICU collation of
+    /// <paramref name="icuLocale"/>, e.g. "en-US", under which text sorts by language rules, not by code point.
+    /// </summary>
+    public static async Task<TestStore> CreatePostgresWithIcuCollationAsync(string icuLocale)
+    {
+        var store = CreatePostgres();
+        var builder = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{store.CleanupTarget}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale}'";
+        await command.ExecuteNonQueryAsync();
+        return store;
+    }
+
     public static void IgnoreUnlessPostgresIsConfigured()
     {
         if (PostgresServer is null)

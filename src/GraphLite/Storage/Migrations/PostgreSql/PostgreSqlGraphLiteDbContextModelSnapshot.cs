@@ -29,7 +29,8 @@ namespace GraphLite.Storage.Migrations.PostgreSql
 
                     b.Property<string>("ParticipantId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()
