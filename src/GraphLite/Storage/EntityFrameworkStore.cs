@@ -16,13 +16,31 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
 {
     public IQueryable<TEntity> Query() => context.Set<TEntity>().AsNoTracking();
 
-    // NOTE: the in-memory provider runs every $filter function. A relational provider throws here for a function it
-    // cannot translate to SQL, and the request then fails with 500.
-    public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
-        await query.ToListAsync(cancellationToken);
+    public bool RunsQueriesInProcess => !context.Database.IsRelational();
 
-    public Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
-        query.LongCountAsync(cancellationToken);
+    public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query.ToListAsync(cancellationToken);
+        }
+        catch (Exception exception) when (QueryFailures.Describe(exception) is { } reason)
+        {
+            throw new StoreQueryException(reason, exception);
+        }
+    }
+
+    public async Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query.LongCountAsync(cancellationToken);
+        }
+        catch (Exception exception) when (QueryFailures.Describe(exception) is { } reason)
+        {
+            throw new StoreQueryException(reason, exception);
+        }
+    }
 
     public async Task<TEntity?> FindAsync(string id, CancellationToken cancellationToken) =>
         await context.FindEntityAsync<TEntity>(id, cancellationToken);
