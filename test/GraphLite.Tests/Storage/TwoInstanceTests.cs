@@ -1,11 +1,13 @@
 using System.Net;
+using GraphLite.Tests.EntitySet;
 using GraphLite.Tests.Infrastructure;
 
 namespace GraphLite.Tests.Storage;
 
 /// <summary>
 /// Two real GraphLite processes on one PostgreSQL database behave as one service: each sees the other's creates,
-/// paging through one while the other writes sees each entity at most once, and a race for one id has one winner.
+/// paging through one while the other writes sees each entity at most once, and a race for one id or for one
+/// version has one winner.
 /// </summary>
 [NonParallelizable]
 [Category("Durability")]
@@ -78,10 +80,8 @@ public sealed class TwoInstanceTests
     }
 
     [Test]
-    public async Task KeysetPaging_SeesEachEntityOnce_WhileOtherInstanceWrites()
+    public async Task Paging_SeesEachEntityOnce_WhileOtherInstanceWrites()
     {
-        // TODO: this pages with $filter=id gt '<last>'&$orderby=id&$top, the keyset a client builds itself; follow
-        // the server's @odata.nextLink here once the entity set returns one.
         var existing = Enumerable.Range(0, 100).Select(index => $"page-{index:D3}").ToList();
         foreach (var id in existing)
         {
@@ -93,19 +93,11 @@ public sealed class TwoInstanceTests
         var writer = WriteBetweenPagesAsync(stopWriting.Token);
         var seen = new List<string>();
         var pages = 0;
-        var last = "";
-        while (pages < 1_000)
+        for (string? next = $"{Requests.SetPath}?$top=10"; next is not null && pages < 1_000; pages++)
         {
-            var page = await (await _firstClient.GetAsync($"{Requests.SetPath}?$filter=id gt '{last}'&$orderby=id&$top=10")).ReadJsonAsync();
-            var ids = page.GetProperty("value").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).ToList();
-            pages++;
-            if (ids.Count == 0)
-            {
-                break;
-            }
-
-            seen.AddRange(ids);
-            last = ids[^1];
+            var page = await _firstClient.GetPageAsync(next);
+            seen.AddRange(page.Ids());
+            next = page.NextLink();
             await Task.Delay(100);
         }
 
@@ -113,10 +105,48 @@ public sealed class TwoInstanceTests
         var written = await writer;
 
         await TestContext.Out.WriteLineAsync(
-            $"Two instances: {pages} pages read from the first while the second wrote {written} entities; {seen.Count} rows seen, {seen.Count - seen.Distinct().Count()} seen twice.");
+            $"Two instances: {pages} pages read from the first through @odata.nextLink while the second wrote {written} entities; "
+            + $"{seen.Count} rows seen, {seen.Count - seen.Distinct().Count()} seen twice.");
         seen.Should().OnlyHaveUniqueItems();
         seen.Should().Contain(existing);
+        seen.Should().BeInAscendingOrder(StringComparer.Ordinal);
         written.Should().BeGreaterThan(10, "the second instance must write while the first pages");
+    }
+
+    [Test]
+    public async Task IfMatchRace_AcrossInstances_HasOneWinner()
+    {
+        const int Rounds = 10;
+        const int RacersPerInstance = 4;
+        var winners = new List<int>();
+        var losers = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var url = $"{Requests.SetPath}/raced-{round}";
+            var etag = await _firstClient.SeedAsync($"raced-{round}", "original");
+
+            // Both instances read the version the racers name, so neither can tell the others apart before saving.
+            (await _secondClient.GetAsync(url)).Header("ETag").Should().Be(etag);
+            var responses = await Task.WhenAll(Enumerable.Range(0, 2 * RacersPerInstance).Select(index =>
+                (index % 2 == 0 ? _firstClient : _secondClient).SendJsonAsync(
+                    HttpMethod.Patch, url, $$"""{"participantId":"racer-{{index}}"}""", ("If-Match", etag))));
+
+            winners.Add(responses.Count(response => response.StatusCode == HttpStatusCode.NoContent));
+            foreach (var loser in responses.Where(response => response.StatusCode != HttpStatusCode.NoContent))
+            {
+                await loser.ShouldBeGraphErrorAsync(HttpStatusCode.PreconditionFailed, "resourceModified");
+                losers++;
+            }
+
+            var stored = await (await _secondClient.GetAsync(url)).ReadJsonAsync();
+            stored.GetProperty("@odata.etag").GetString().Should().Be("W/\"2\"");
+        }
+
+        await TestContext.Out.WriteLineAsync(
+            $"Two instances: {Rounds} rounds of {2 * RacersPerInstance} PATCHes with one If-Match split over both; "
+            + $"winners per round: {string.Join(",", winners)}; {losers} answered 412.");
+        winners.Should().AllBeEquivalentTo(1);
+        losers.Should().Be(Rounds * ((2 * RacersPerInstance) - 1));
     }
 
     [Test]
@@ -152,6 +182,9 @@ public sealed class TwoInstanceTests
             var response = await _secondClient.CreateAsync(Requests.Notification("inserted", id));
             response.StatusCode.Should().Be(HttpStatusCode.Created);
             written++;
+
+            // Spreads the writes over the whole paging run.
+            await Task.Delay(20, CancellationToken.None);
         }
 
         return written;
