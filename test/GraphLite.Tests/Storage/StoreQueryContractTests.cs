@@ -121,6 +121,25 @@ public sealed class StoreQueryContractTests(StoreKind kind) : StoreFixture(kind)
         error.GetProperty("message").GetString().Should().Be($"The query specified in the URI is not valid. {message}");
     }
 
+    [Test]
+    public async Task Filter_Returns400OrNoMatch_WhenComputedDivisorIsZero()
+    {
+        await Client.SeedAsync("f1", "Alpha");
+
+        var response = await Client.GetAsync($"{Requests.SetPath}?$filter={Uri.EscapeDataString("length(participantId) div (length(id) sub 2) eq 1")}");
+
+        // A documented difference: SQLite's division by zero returns null, which matches nothing.
+        if (Kind == StoreKind.Sqlite)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await response.ReadJsonAsync()).Ids().Should().BeEmpty();
+            return;
+        }
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be("The query specified in the URI is not valid. GraphLite could not run it: division by zero.");
+    }
+
     private async Task SeedParticipantIdsAsync()
     {
         foreach (var (id, participantId) in Expected())
