@@ -1,4 +1,5 @@
 using GraphLite.Commands;
+using GraphLite.Formatting;
 using GraphLite.Hosting;
 using GraphLite.OData;
 using GraphLite.Storage;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseGraphLiteDefaults();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
+builder.Services.AddGraphFastFormatters();
 
 var app = builder.Build();
 
