@@ -1,7 +1,9 @@
 using GraphLite.Commands;
 using GraphLite.Formatting;
 using GraphLite.Hosting;
+using GraphLite.Https;
 using GraphLite.OData;
+using GraphLite.ReverseProxy;
 using GraphLite.Storage;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
@@ -12,12 +14,16 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseGraphLiteDefaults();
+builder.Services.AddGraphHttps();
+builder.Services.AddGraphReverseProxy();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
 builder.Services.AddGraphFastFormatters();
 
 var app = builder.Build();
 
+app.UseGraphReverseProxy();
+app.UseStrictTransportSecurity();
 app.UseGraphEnvelope();
 app.UseRouting();
 app.MapControllers();
