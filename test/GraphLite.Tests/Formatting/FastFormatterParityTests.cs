@@ -50,7 +50,7 @@ public sealed class FastFormatterParityTests
     public void SetUp()
     {
         _fast = new GraphLiteFactory();
-        _odataOnly = new GraphLiteFactory { ConfigureServices = services => services.PostConfigure<MvcOptions>(RemoveFastFormatters) };
+        _odataOnly = new GraphLiteFactory(builder => builder.ConfigureServices(services => services.PostConfigure<MvcOptions>(RemoveFastFormatters)));
         _fastClient = _fast.CreateGraphClient();
         _odataClient = _odataOnly.CreateGraphClient();
     }

@@ -17,7 +17,7 @@ public sealed class FastFormatterUseTests
     [Test]
     public async Task Create_ReadsAndWritesWithoutODataFormatters()
     {
-        using var factory = new GraphLiteFactory { ConfigureServices = services => services.PostConfigure<MvcOptions>(RemoveODataFormatters) };
+        using var factory = new GraphLiteFactory(builder => builder.ConfigureServices(services => services.PostConfigure<MvcOptions>(RemoveODataFormatters)));
         using var client = factory.CreateGraphClient();
 
         using var response = await client.CreateAsync(Requests.Notification("p-1", Key));
@@ -32,7 +32,7 @@ public sealed class FastFormatterUseTests
     [Test]
     public async Task GetByKey_WritesWithoutODataFormatters()
     {
-        using var factory = new GraphLiteFactory { ConfigureServices = services => services.PostConfigure<MvcOptions>(RemoveODataFormatters) };
+        using var factory = new GraphLiteFactory(builder => builder.ConfigureServices(services => services.PostConfigure<MvcOptions>(RemoveODataFormatters)));
         using var client = factory.CreateGraphClient();
         (await client.CreateAsync(Requests.Notification("p-1", Key))).EnsureSuccessStatusCode();
 
@@ -49,7 +49,7 @@ public sealed class FastFormatterUseTests
     [Test]
     public async Task GetByKey_LeavesSelectToODataFormatters()
     {
-        using var factory = new GraphLiteFactory { ConfigureServices = services => services.PostConfigure<MvcOptions>(RemoveODataFormatters) };
+        using var factory = new GraphLiteFactory(builder => builder.ConfigureServices(services => services.PostConfigure<MvcOptions>(RemoveODataFormatters)));
         using var client = factory.CreateGraphClient();
         (await client.CreateAsync(Requests.Notification("p-1", Key))).EnsureSuccessStatusCode();
 

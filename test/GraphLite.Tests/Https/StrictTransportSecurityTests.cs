@@ -39,9 +39,10 @@ public sealed class StrictTransportSecurityTests
     [Test]
     public async Task UnhandledException_OverHttps_CarriesHsts()
     {
-        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IEntityStore<ParticipantLeftNotification>, FailingStore>()));
-        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost/v1.0/") });
+        using var client = factory.CreateGraphClient(new Uri("https://localhost/v1.0/"));
 
         var response = await client.CreateAsync(Requests.Notification("p"));
 
@@ -57,6 +58,18 @@ public sealed class StrictTransportSecurityTests
             throw new InvalidOperationException("store offline");
 
         public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<long> CountAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<StoreWriteResult> TryUpdateAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<StoreWriteResult> TryDeleteAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("store offline");
     }
 }
