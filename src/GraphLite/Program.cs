@@ -31,7 +31,7 @@ builder.AddGraphAuth();
 builder.Services.AddGraphThrottling(builder.Configuration);
 builder.Services.AddGraphBatch();
 builder.Services.AddGraphHealth();
-builder.Services.AddGraphFastFormatters();
+builder.Services.AddGraphFastInputFormatter();
 
 var app = builder.Build();
 

@@ -8,12 +8,11 @@ using Microsoft.OData.ModelBuilder;
 namespace GraphLite.Formatting;
 
 /// <summary>
-/// The JSON form of one entity type that the fast formatters read and write: its EDM type and its string
-/// properties in the order AspNetCore.OData writes them (base type first, then declared order).
+/// The JSON form of one entity type that the fast input formatter reads: its EDM type and its string properties.
 /// </summary>
 /// <remarks>
 /// Only types whose structural properties are all <c>Edm.String</c> have a shape; every other type goes through
-/// AspNetCore.OData's own reader and writer.
+/// AspNetCore.OData's own reader.
 /// </remarks>
 internal sealed class EntityJsonShape
 {
@@ -66,37 +65,28 @@ internal sealed class EntityJsonShape
                 return null;
             }
 
-            properties.Add(new EntityJsonProperty(property.Name, property.Type.IsNullable, clrProperty));
+            properties.Add(new EntityJsonProperty(property.Name, clrProperty));
         }
 
         return new EntityJsonShape(edmType, clrType, properties);
     }
 }
 
-/// <summary>One <c>Edm.String</c> property with compiled accessors for its CLR property.</summary>
+/// <summary>One <c>Edm.String</c> property with a compiled setter for its CLR property.</summary>
 internal sealed class EntityJsonProperty
 {
-    public EntityJsonProperty(string name, bool isNullable, PropertyInfo clrProperty)
+    public EntityJsonProperty(string name, PropertyInfo clrProperty)
     {
         Name = name;
-        EncodedName = System.Text.Json.JsonEncodedText.Encode(name);
-        IsNullable = isNullable;
 
         var instance = Expression.Parameter(typeof(object), "instance");
         var value = Expression.Parameter(typeof(string), "value");
         var typed = Expression.Convert(instance, clrProperty.DeclaringType!);
-        Get = Expression.Lambda<Func<object, string?>>(Expression.Property(typed, clrProperty), instance).Compile();
         Set = Expression.Lambda<Action<object, string>>(Expression.Assign(Expression.Property(typed, clrProperty), value), instance, value).Compile();
     }
 
     /// <summary>The EDM name, as it appears in JSON.</summary>
     public string Name { get; }
-
-    public System.Text.Json.JsonEncodedText EncodedName { get; }
-
-    public bool IsNullable { get; }
-
-    public Func<object, string?> Get { get; }
 
     public Action<object, string> Set { get; }
 }
