@@ -8,8 +8,8 @@ internal static class CeilingUrls
     public static string EntitySet(HttpRequest request) => $"{request.Scheme}://{request.Host}/v1.0/participantLeftNotifications";
 
     public static EntityBody Entity(HttpRequest request, Notification notification) =>
-        new(Metadata(request) + "#participantLeftNotifications/$entity", Notification.ODataType, notification.Id!, notification.ParticipantId!);
+        new(Metadata(request) + "#participantLeftNotifications/$entity", Notification.ODataType, Notification.ETag, notification.Id!, notification.ParticipantId!);
 
     public static ItemBody Item(Notification notification) =>
-        new(Notification.ODataType, notification.Id!, notification.ParticipantId!);
+        new(Notification.ODataType, Notification.ETag, notification.Id!, notification.ParticipantId!);
 }

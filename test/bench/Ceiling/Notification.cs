@@ -7,6 +7,9 @@ internal sealed class Notification
 {
     public const string ODataType = "#microsoft.graph.participantLeftNotification";
 
+    /// <summary>The weak ETag of a row's first version, as GraphLite writes it; the ceiling never changes a row.</summary>
+    public const string ETag = "W/\"1\"";
+
     [JsonPropertyName("@odata.type")]
     public string? Type { get; set; }
 
@@ -17,16 +20,18 @@ internal sealed class Notification
     public string? ParticipantId { get; set; }
 }
 
-/// <summary>One entity with its context URL, as GraphLite writes it.</summary>
+/// <summary>One entity with its context URL and ETag, as GraphLite writes it.</summary>
 internal sealed record EntityBody(
     [property: JsonPropertyName("@odata.context")] string Context,
     [property: JsonPropertyName("@odata.type")] string Type,
+    [property: JsonPropertyName("@odata.etag")] string ETag,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("participantId")] string ParticipantId);
 
 /// <summary>A collection item: the entity without a context URL.</summary>
 internal sealed record ItemBody(
     [property: JsonPropertyName("@odata.type")] string Type,
+    [property: JsonPropertyName("@odata.etag")] string ETag,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("participantId")] string ParticipantId);
 

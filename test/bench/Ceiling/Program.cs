@@ -34,11 +34,20 @@ notifications.MapPost("/", (Notification notification, HttpRequest request) =>
     }
 
     var setUrl = CeilingUrls.EntitySet(request);
+    request.HttpContext.Response.Headers.ETag = Notification.ETag;
     return Results.Created($"{setUrl}/{Uri.EscapeDataString(notification.Id)}", CeilingUrls.Entity(request, notification));
 });
 
 notifications.MapGet("/{id}", (string id, HttpRequest request) =>
-    store.TryGetValue(id, out var notification) ? Results.Ok(CeilingUrls.Entity(request, notification)) : Results.NotFound());
+{
+    if (!store.TryGetValue(id, out var notification))
+    {
+        return Results.NotFound();
+    }
+
+    request.HttpContext.Response.Headers.ETag = Notification.ETag;
+    return Results.Ok(CeilingUrls.Entity(request, notification));
+});
 
 notifications.MapGet("/", (HttpRequest request) =>
 {
