@@ -1,0 +1,11 @@
+// Features that some client tests need and GraphLite does not serve yet. A test that needs one passes its
+// reason as the `skip` option, so the run lists it as skipped with that reason. When the feature lands, set
+// its entry to false and the tests run.
+export const pending = {
+  paging: 'needs server-driven paging (@odata.nextLink and Prefer: odata.maxpagesize), not yet served',
+  writes: 'needs PATCH, DELETE and ETags with If-Match, not yet served',
+  batch: 'needs JSON $batch at /v1.0/$batch, not yet served',
+  tokens: 'needs bearer tokens, not yet required by the server',
+  https: 'needs https on loopback, not yet served: over http the Graph JavaScript client sends no '
+    + 'Authorization header and reads an absolute http:// @odata.nextLink as a relative path',
+};
