@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { xml2json } from 'odata-csdl';
 import { send, setPath } from './support/graphlite.mjs';
-import { committedKiotaFolder, generateKiotaClient, readTree, toOpenApi } from './support/kiota.mjs';
+import { committedKiotaFolder, generateKiotaClient, readGeneratedFiles, toOpenApi } from './support/kiota.mjs';
 
 const namespace = 'microsoft.graph';
 const alias = 'graph';
@@ -65,8 +65,8 @@ describe('CSDL tooling', { timeout: 120_000 }, () => {
     try {
       await generateKiotaClient(await (await metadata('application/xml')).text(), folder);
 
-      const generated = await readTree(folder);
-      const committed = await readTree(committedKiotaFolder);
+      const generated = await readGeneratedFiles(folder);
+      const committed = await readGeneratedFiles(committedKiotaFolder);
       assert.deepEqual([...generated.keys()].sort(), [...committed.keys()].sort(),
         'regenerate with: node test/clients/support/regenerate-kiota.mjs');
       for (const [file, text] of generated) {

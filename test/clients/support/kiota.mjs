@@ -54,10 +54,11 @@ export async function generateKiotaClient(metadataXml, folder) {
   });
 }
 
-/** Reads every file under folder into a map from its relative path (with forward slashes) to its text. */
-export async function readTree(folder) {
-  const files = new Map();
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+/** Reads openapi.json and every file under Generated/ into a map from relative path (forward slashes) to text. */
+export async function readGeneratedFiles(folder) {
+  const files = new Map([['openapi.json', await readFile(path.join(folder, 'openapi.json'), 'utf8')]]);
+  const generated = path.join(folder, 'Generated');
+  for (const entry of await readdir(generated, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const fullPath = path.join(entry.parentPath, entry.name);
       files.set(path.relative(folder, fullPath).split(path.sep).join('/'), await readFile(fullPath, 'utf8'));
