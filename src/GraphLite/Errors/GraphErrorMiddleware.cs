@@ -23,7 +23,7 @@ public sealed partial class GraphErrorMiddleware(RequestDelegate next, Unmatched
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; there is nobody left to answer.
+            // The client disconnected, so no response can reach it.
             return;
         }
         catch (Exception exception) when (!context.Response.HasStarted)

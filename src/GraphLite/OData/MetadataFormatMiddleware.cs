@@ -4,7 +4,7 @@ namespace GraphLite.OData;
 /// Serves <c>$metadata</c> as CSDL JSON when the client asks for JSON in the Accept header.
 /// </summary>
 /// <remarks>
-/// AspNetCore.OData picks CSDL JSON only for <c>$format=application/json</c> and answers XML to
+/// AspNetCore.OData picks CSDL JSON only for <c>$format=application/json</c> and returns XML for
 /// <c>Accept: application/json</c>. A client that accepts XML as well (a browser, for one) still gets XML.
 /// </remarks>
 public sealed class MetadataFormatMiddleware(RequestDelegate next)
