@@ -81,7 +81,11 @@ describe('Graph JavaScript client', { timeout: 60_000 }, () => {
     assert.equal(error.code, 'Request_ResourceNotFound');
     assert.match(error.message, new RegExp(`'${id}'`));
     assert.match(error.requestId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    assert.ok(error.date instanceof Date && !Number.isNaN(error.date.getTime()), 'error.date is read from innerError.date');
+    const innerError = JSON.parse(error.body).innerError;
+    assert.equal(error.requestId, innerError['request-id']);
+    assert.equal(error.requestId, error.headers.get('request-id'));
+    assert.match(innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    assert.equal(error.date.getTime(), new Date(innerError.date).getTime(), 'error.date is read from innerError.date');
   });
 
   test('auth provider supplies the token', { skip: needsHttps || (token ? false : pending.tokens) }, async () => {

@@ -15,7 +15,7 @@ public static class GraphSdk
 {
     public const string SetPath = "participantLeftNotifications";
 
-    /// <summary>Maps every 4xx and 5xx answer to the SDK's <see cref="ODataError"/>, as its own request builders do.</summary>
+    /// <summary>Maps every 4xx and 5xx response to the SDK's <see cref="ODataError"/>, as its own request builders do.</summary>
     public static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
     {
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,

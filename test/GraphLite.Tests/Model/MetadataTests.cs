@@ -61,7 +61,7 @@ public sealed class MetadataTests
     }
 
     [Test]
-    public async Task Metadata_AnnotatesContainer_WithKeyAsSegmentSupported()
+    public async Task Metadata_DeclaresKeyAsSegment_InXml()
     {
         var response = await _client.GetAsync("$metadata");
 
@@ -73,7 +73,7 @@ public sealed class MetadataTests
     }
 
     [Test]
-    public async Task MetadataJson_AnnotatesContainer_WithKeyAsSegmentSupported()
+    public async Task Metadata_DeclaresKeyAsSegment_InJson()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "$metadata");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
