@@ -115,7 +115,9 @@ public sealed class GraphServiceClientTests
         error.Error.Message.Should().Be($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
         error.Error.InnerError!.RequestId.Should().MatchRegex(GuidPattern);
         error.ResponseHeaders["request-id"].Should().Equal(error.Error.InnerError.RequestId);
-        error.Error.InnerError.ClientRequestId.Should().NotBeNullOrEmpty();
+        // The SDK sends a client-request-id of its own, which Graph echoes rather than repeating the request-id.
+        error.ResponseHeaders["client-request-id"].Should().Equal(error.Error.InnerError.ClientRequestId);
+        error.Error.InnerError.ClientRequestId.Should().NotBe(error.Error.InnerError.RequestId);
         error.Error.InnerError.Date.Should().NotBeNull();
     }
 
