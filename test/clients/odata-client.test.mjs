@@ -68,6 +68,21 @@ describe('@odata/client', { timeout: 60_000 }, () => {
     assert.ok(items.every(item => item.participantId === participantId));
   });
 
+  test('count reads @odata.count of the filtered set', async () => {
+    const { client, set, responses } = odataClient();
+    const participantId = uniqueId('odata-client-count');
+    for (let index = 0; index < 3; index += 1) {
+      await createNotification(participantId);
+    }
+
+    const count = await set.count(client.newFilter().property('participantId').eqString(participantId));
+
+    const url = new URL(responses.at(-1).url);
+    assert.equal(url.searchParams.get('$count'), 'true');
+    assert.equal(url.searchParams.get('$top'), '1');
+    assert.equal(count, 3);
+  });
+
   test('unknown key rejects with the server message', async () => {
     const { set, responses } = odataClient();
     const id = uniqueId('odata-client-missing');
