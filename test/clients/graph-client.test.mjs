@@ -122,10 +122,13 @@ describe('Graph JavaScript client', { timeout: 60_000 }, () => {
     const { client } = graphClient();
     const id = uniqueId('graph-js-batch');
     const participantId = uniqueId('graph-js-batch-participant');
+    // Graph JavaScript client 3.0.7 keeps the path of an absolute URL, version segment included, and Graph
+    // answers a sub-request to /v1.0/... with 400 "Resource not found for the segment 'v1.0'". The client's own
+    // workaround is a URL without the version, which it sends as /participantLeftNotifications.
     const batch = new BatchRequestContent([
       {
         id: 'create',
-        request: new Request(`${rootUrl}/${setPath}`, {
+        request: new Request(`${root.origin}/${setPath}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ id, participantId }),
@@ -133,7 +136,7 @@ describe('Graph JavaScript client', { timeout: 60_000 }, () => {
       },
       {
         id: 'read',
-        request: new Request(`${rootUrl}/${setPath}/${id}`, { method: 'GET' }),
+        request: new Request(`${root.origin}/${setPath}/${id}`, { method: 'GET' }),
         dependsOn: ['create'],
       },
     ]);
