@@ -1,6 +1,8 @@
 using GraphLite.Commands;
 using GraphLite.Hosting;
+using GraphLite.Https;
 using GraphLite.OData;
+using GraphLite.ReverseProxy;
 using GraphLite.Storage;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
@@ -11,11 +13,15 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseGraphLiteDefaults();
+builder.Services.AddGraphHttps();
+builder.Services.AddGraphReverseProxy();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
 
 var app = builder.Build();
 
+app.UseGraphReverseProxy();
+app.UseStrictTransportSecurity();
 app.UseGraphEnvelope();
 app.UseRouting();
 app.MapControllers();

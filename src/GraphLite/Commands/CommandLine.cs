@@ -10,7 +10,7 @@ namespace GraphLite.Commands;
 /// </remarks>
 public static class CommandLine
 {
-    private static readonly IGraphLiteCommand[] s_commands = [];
+    private static readonly IGraphLiteCommand[] s_commands = [new GraphLite.Https.CertificateCommand()];
 
     /// <summary>Runs the command named in <paramref name="args"/>, or returns null when the server should start.</summary>
     public static async Task<int?> TryRunAsync(string[] args)
@@ -30,11 +30,14 @@ public static class CommandLine
             return 2;
         }
 
+        // The command line provider reads a positional path such as /tmp/ca.pem as an option that takes the next
+        // argument as its value, so only the options after the positional arguments reach the configuration.
+        var options = args[1..].SkipWhile(argument => !argument.StartsWith('-')).ToArray();
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args[1..])
+            .AddCommandLine(options)
             .Build();
         return await command.RunAsync(args[1..], configuration);
     }

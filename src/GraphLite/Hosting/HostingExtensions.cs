@@ -13,6 +13,9 @@ public static class HostingExtensions
     /// <summary>The address <c>dotnet run</c> serves when neither <c>--urls</c> nor ASPNETCORE_URLS names one.</summary>
     public const string DefaultHttpUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The HTTPS address served beside <see cref="DefaultHttpUrl"/>, with GraphLite's localhost certificate.</summary>
+    public const string DefaultHttpsUrl = "https://127.0.0.1:5443";
+
     public static WebApplicationBuilder UseGraphLiteDefaults(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,7 +26,7 @@ public static class HostingExtensions
             && string.IsNullOrEmpty(builder.Configuration["https_ports"])
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
-            builder.WebHost.UseUrls(DefaultHttpUrl);
+            builder.WebHost.UseUrls(DefaultHttpUrl, DefaultHttpsUrl);
         }
 
         builder.Services.AddSingleton<EntityValidator>();
