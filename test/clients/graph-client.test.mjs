@@ -10,10 +10,11 @@ import { pending } from './support/pending.mjs';
 const root = new URL(httpsBaseUrl ?? baseUrl);
 const rootUrl = root.href.replace(/\/$/, '');
 const overHttps = root.protocol === 'https:';
-const needsHttps = overHttps ? false : pending.https;
+const needsHttps = overHttps ? false : 'needs GRAPHLITE_HTTPS_URL (GraphLite\'s https address): over http this client '
+  + 'sends no Authorization header and reads an absolute http:// @odata.nextLink as a relative path';
 
-// Without https the client cannot send a token, so once the server requires one every call needs https.
-const needsToken = token && !overHttps ? pending.https : false;
+// Without https the client cannot send a token, so when the server requires one every call needs https.
+const needsToken = token && !overHttps ? needsHttps : false;
 
 function graphClient() {
   let calls = 0;

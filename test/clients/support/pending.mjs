@@ -6,6 +6,4 @@ export const pending = {
   writes: 'needs PATCH, DELETE and ETags with If-Match, not yet served',
   batch: 'needs JSON $batch at /v1.0/$batch, not yet served',
   tokens: 'needs bearer tokens, not yet required by the server',
-  https: 'needs https on loopback, not yet served: over http the Graph JavaScript client sends no '
-    + 'Authorization header and reads an absolute http:// @odata.nextLink as a relative path',
 };
