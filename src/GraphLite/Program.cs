@@ -1,30 +1,51 @@
+using GraphLite.Auth;
+using GraphLite.Batch;
 using GraphLite.Commands;
+using GraphLite.Health;
 using GraphLite.Hosting;
 using GraphLite.Https;
+using GraphLite.Limits;
+using GraphLite.Logging;
 using GraphLite.OData;
 using GraphLite.ReverseProxy;
 using GraphLite.Storage;
+using GraphLite.Throttling;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AuthExtensions.ExpandSwitches(args));
 
 builder.UseGraphLiteDefaults();
+builder.AddGraphLogging();
 builder.Services.AddGraphHttps();
 builder.Services.AddGraphReverseProxy();
+builder.Services.AddGraphLimits();
 builder.Services.AddGraphStorage();
 builder.Services.AddGraphOData();
+builder.AddGraphAuth();
+builder.Services.AddGraphThrottling(builder.Configuration);
+builder.Services.AddGraphBatch();
+builder.Services.AddGraphHealth();
 
 var app = builder.Build();
 
+// $batch items re-enter the pipeline here, so they pass every step below.
+app.UseGraphBatching();
 app.UseGraphReverseProxy();
 app.UseStrictTransportSecurity();
+app.UseRequestLogging();
 app.UseGraphEnvelope();
+app.UseGraphLimits();
 app.UseRouting();
+app.UseGraphAuthentication();
+app.UseGraphThrottling();
+app.UseGraphAuthorization();
 app.MapControllers();
+app.MapGraphBatch();
+app.MapGraphHealth();
 
 await app.RunAsync();
 return 0;

@@ -10,7 +10,7 @@ namespace GraphLite.Commands;
 /// </remarks>
 public static class CommandLine
 {
-    private static readonly IGraphLiteCommand[] s_commands = [new GraphLite.Https.CertificateCommand()];
+    private static readonly IGraphLiteCommand[] s_commands = [new GraphLite.Https.CertificateCommand(), new Auth.TokenCommand()];
 
     /// <summary>Runs the command named in <paramref name="args"/>, or returns null when the server should start.</summary>
     public static async Task<int?> TryRunAsync(string[] args)

@@ -27,13 +27,39 @@ public static class GraphErrorCodes
     /// <summary>A failure inside GraphLite; the details go to the log, never to the client.</summary>
     public const string GeneralException = "generalException";
 
+    /// <summary>A missing, malformed, expired or otherwise invalid bearer token (401).</summary>
+    public const string InvalidAuthenticationToken = "InvalidAuthenticationToken";
+
+    /// <summary>A valid token that lacks the permission the request needs (403, directory workload).</summary>
+    public const string AuthorizationRequestDenied = "Authorization_RequestDenied";
+
+    /// <summary>A request over the rate limit (429).</summary>
+    public const string TooManyRequests = "TooManyRequests";
+
+    /// <summary>A request body over the size limit (413). Like the other limit codes, the HttpStatusCode name.</summary>
+    public const string RequestEntityTooLarge = "RequestEntityTooLarge";
+
+    /// <summary>A request URL over the length limit (414).</summary>
+    public const string RequestUriTooLong = "RequestUriTooLong";
+
+    /// <summary>Request headers over the size or count limit (431).</summary>
+    public const string RequestHeaderFieldsTooLarge = "RequestHeaderFieldsTooLarge";
+
+    /// <summary>A request whose headers or body arrived too slowly (408).</summary>
+    public const string RequestTimeout = "RequestTimeout";
+
     /// <summary>The code for a status that has no more specific code: the reason phrase in camelCase.</summary>
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => BadRequest,
         StatusCodes.Status404NotFound => ResourceNotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status408RequestTimeout => RequestTimeout,
+        StatusCodes.Status413PayloadTooLarge => RequestEntityTooLarge,
+        StatusCodes.Status414UriTooLong => RequestUriTooLong,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => RequestHeaderFieldsTooLarge,
         >= 500 => GeneralException,
         _ => CamelCase(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)),
     };

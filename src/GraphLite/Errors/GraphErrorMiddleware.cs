@@ -18,7 +18,7 @@ public sealed partial class GraphErrorMiddleware(RequestDelegate next, Unmatched
         {
             var requestId = RequestIds.Of(context).RequestId;
             LogBadRequest(logger, requestId, exception.Message);
-            await GraphErrorWriter.WriteAsync(context, new GraphError(exception.StatusCode, GraphErrorCodes.BadRequest, exception.Message));
+            await GraphErrorWriter.WriteAsync(context, new GraphError(exception.StatusCode, GraphErrorCodes.ForStatus(exception.StatusCode), exception.Message));
             return;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -12,9 +12,10 @@ public sealed class UnhandledExceptionTests
     [Test]
     public async Task Create_Returns500GraphError_WhenStoreThrows()
     {
-        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IEntityStore<ParticipantLeftNotification>, ThrowingStore>()));
-        using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://localhost/v1.0/") });
+        using var client = factory.CreateGraphClient();
 
         var response = await client.CreateAsync(Requests.Notification("p"));
 

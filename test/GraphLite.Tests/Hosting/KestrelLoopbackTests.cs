@@ -13,7 +13,7 @@ public sealed class KestrelLoopbackTests
     public async Task StartServerAsync()
     {
         _server = await GraphLiteProcess.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_server.BaseAddress, "v1.0/") };
+        _client = _server.CreateGraphClient();
     }
 
     [OneTimeTearDown]

@@ -39,9 +39,10 @@ public sealed class StrictTransportSecurityTests
     [Test]
     public async Task UnhandledException_OverHttps_CarriesHsts()
     {
-        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IEntityStore<ParticipantLeftNotification>, FailingStore>()));
-        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost/v1.0/") });
+        using var client = factory.CreateGraphClient(new Uri("https://localhost/v1.0/"));
 
         var response = await client.CreateAsync(Requests.Notification("p"));
 

@@ -9,8 +9,8 @@ public sealed partial class GraphLiteProcess
     /// <summary>The HTTPS server root, e.g. <c>https://127.0.0.1:41235/</c>, or null when the server speaks only HTTP.</summary>
     public Uri? HttpsBaseAddress { get; }
 
-    /// <summary>The <c>GraphLite:DataFolder</c> given to <see cref="StartWithHttpsAsync"/>, or null.</summary>
-    public string? DataFolder { get; private set; }
+    /// <summary>The <c>GraphLite:DataFolder</c> of the server: the one its arguments name, else a temporary one.</summary>
+    public string? DataFolder { get; }
 
     /// <summary>The certificate authority that <see cref="ExportAuthorityAsync"/> wrote; clients made after it trust it.</summary>
     public X509Certificate2? TrustedAuthority { get; private set; }
@@ -21,12 +21,11 @@ public sealed partial class GraphLiteProcess
     public static async Task<GraphLiteProcess> StartWithHttpsAsync(string dataFolder, params string[] arguments)
     {
         var ports = FreePorts(2);
-        var server = await LaunchAsync(
+        return await LaunchAsync(
             new Uri($"http://127.0.0.1:{ports[0]}/"),
             new Uri($"https://127.0.0.1:{ports[1]}/"),
-            [.. arguments, "--GraphLite:DataFolder", dataFolder]);
-        server.DataFolder = dataFolder;
-        return server;
+            [.. arguments, "--GraphLite:DataFolder", dataFolder],
+            dataFolder);
     }
 
     /// <summary>Runs <c>GraphLite cert export</c> on this server's data folder and trusts the written authority.</summary>
@@ -44,8 +43,9 @@ public sealed partial class GraphLiteProcess
     }
 
     /// <summary>
-    /// Creates a client whose relative URLs resolve under <c>/v1.0/</c> of <paramref name="root"/>. Over HTTPS it
-    /// accepts only a server certificate that chains to <see cref="TrustedAuthority"/> and names the host.
+    /// Creates a client whose relative URLs resolve under <c>/v1.0/</c> of <paramref name="root"/>, with a token that
+    /// has every permission. Over HTTPS it accepts only a server certificate that chains to
+    /// <see cref="TrustedAuthority"/> and names the host.
     /// </summary>
     public HttpClient CreateClient(Uri root)
     {
@@ -57,7 +57,9 @@ public sealed partial class GraphLiteProcess
             handler.SslOptions.CertificateChainPolicy = TlsProbe.TrustOnly(TrustedAuthority);
         }
 
-        return new HttpClient(handler) { BaseAddress = new Uri(root, "v1.0/") };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(root, "v1.0/") };
+        Authorize(client, FullAccessToken());
+        return client;
     }
 
     /// <summary>Runs the GraphLite executable with a command such as <c>cert export</c> and waits up to a minute.</summary>

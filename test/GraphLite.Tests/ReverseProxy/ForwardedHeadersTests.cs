@@ -47,7 +47,8 @@ public sealed class ForwardedHeadersTests
     [Test]
     public void Start_Fails_WhenProxyAddressInvalid()
     {
-        using var factory = new GraphLiteFactory().WithWebHostBuilder(builder => builder
+        using var baseFactory = new GraphLiteFactory();
+        using var factory = baseFactory.WithWebHostBuilder(builder => builder
             .UseSetting("GraphLite:ReverseProxy:KnownProxies:0", "proxy.invalid")
             .UseSetting("GraphLite:ReverseProxy:KnownNetworks:0", "10.1.0.0"));
 
