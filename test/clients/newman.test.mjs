@@ -16,8 +16,6 @@ const pendingItems = {
   'Read the first page': pending.paging,
   'Follow @odata.nextLink': pending.paging,
   'Update and delete with ETags': pending.writes,
-  '$batch': pending.batch,
-  'Call without a token': pending.tokens,
 };
 
 const collection = JSON.parse(await readFile(collectionPath, 'utf8'));

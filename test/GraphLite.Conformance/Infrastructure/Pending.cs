@@ -7,6 +7,4 @@ namespace GraphLite.Conformance;
 public static class Pending
 {
     public const string Paging = "Needs server-driven paging (@odata.nextLink and Prefer: odata.maxpagesize), not yet served.";
-
-    public const string Batch = "Needs JSON $batch at /v1.0/$batch, not yet served.";
 }

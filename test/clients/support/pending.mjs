@@ -4,6 +4,4 @@
 export const pending = {
   paging: 'needs server-driven paging (@odata.nextLink and Prefer: odata.maxpagesize), not yet served',
   writes: 'needs PATCH, DELETE and ETags with If-Match, not yet served',
-  batch: 'needs JSON $batch at /v1.0/$batch, not yet served',
-  tokens: 'needs bearer tokens, not yet required by the server',
 };
