@@ -19,6 +19,10 @@ public sealed record GraphError(int StatusCode, string Code, string Message)
         GraphErrorCodes.ConflictingObjects,
         $"Another object with the same value for property id already exists: '{id}'.");
 
+    public static GraphError PreconditionFailed(string id) => new(
+        StatusCodes.Status412PreconditionFailed,
+        GraphErrorCodes.ResourceModified,
+        $"The ETag in If-Match or If-None-Match does not match the current version of '{id}'. Read the entity again and retry with its current ETag.");
 
     public static GraphError MethodNotAllowed() => new(
         StatusCodes.Status405MethodNotAllowed,

@@ -21,6 +21,12 @@ public static class GraphErrorCodes
     /// <summary>A create whose client-chosen id is already taken.</summary>
     public const string ConflictingObjects = "conflictingObjects";
 
+    /// <summary>
+    /// An <c>If-Match</c> or <c>If-None-Match</c> precondition that does not hold, usually a stale ETag (Graph's
+    /// basic error code for "the resource has changed since the caller last read it").
+    /// </summary>
+    public const string ResourceModified = "resourceModified";
+
     /// <summary>A request body in a media type other than JSON.</summary>
     public const string UnsupportedMediaType = "UnsupportedMediaType";
 
@@ -55,6 +61,7 @@ public static class GraphErrorCodes
         StatusCodes.Status404NotFound => ResourceNotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status408RequestTimeout => RequestTimeout,
+        StatusCodes.Status412PreconditionFailed => ResourceModified,
         StatusCodes.Status413PayloadTooLarge => RequestEntityTooLarge,
         StatusCodes.Status414UriTooLong => RequestUriTooLong,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,

@@ -1,5 +1,6 @@
 using GraphLite.Batch;
 using GraphLite.Errors;
+using GraphLite.OData.Query;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -48,10 +49,20 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         var length = string.IsNullOrEmpty(target)
             ? context.Request.PathBase.ToUriComponent().Length + context.Request.Path.ToUriComponent().Length + (context.Request.QueryString.Value?.Length ?? 0)
             : target.Length;
+        length -= SkipTokenLength(context.Request.QueryString.Value);
         return length > limits.MaxUrlLength
             ? new GraphError(StatusCodes.Status414UriTooLong, GraphErrorCodes.RequestUriTooLong, LimitMessages.UrlTooLong(length, limits.MaxUrlLength))
             : null;
     }
+
+    /// <summary>
+    /// Returns the length of the <c>$skiptoken</c> parameter, in any spelling, which the URL limit does not count, so
+    /// that the <c>@odata.nextLink</c> of an accepted request is accepted too.
+    /// </summary>
+    private static int SkipTokenLength(string? query) =>
+        (query ?? string.Empty).TrimStart('?').Split('&')
+            .Where(parameter => QueryOptionNamesMiddleware.Canonical(Uri.UnescapeDataString(parameter.Split('=', 2)[0])) == "$skiptoken")
+            .Sum(parameter => parameter.Length);
 
     private static GraphError? CheckHeaders(HttpRequest request, RequestLimitsOptions limits)
     {

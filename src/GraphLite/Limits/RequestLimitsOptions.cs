@@ -14,7 +14,7 @@ public sealed class RequestLimitsOptions
     /// <summary>The largest request body in bytes: 4 MiB, Graph's limit per request.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>The longest request target (path and query) in bytes.</summary>
+    /// <summary>The longest request target (path and query) in bytes, not counting a <c>$skiptoken</c> parameter.</summary>
     public int MaxUrlLength { get; set; } = 8 * 1024;
 
     /// <summary>The largest total size of the request headers in bytes (names, values and separators).</summary>

@@ -23,6 +23,18 @@ public sealed class EntityValidator(IEdmModel model)
             return GraphError.BadRequest("The 'id' property must not be empty. Leave it out to let GraphLite make one.");
         }
 
+        return FindMissingProperty(entity, "create");
+    }
+
+    /// <summary>Checks the body of a PUT, which replaces every property and so must carry the required ones.</summary>
+    public GraphError? ValidateForReplace(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return FindMissingProperty(entity, "replace");
+    }
+
+    private GraphError? FindMissingProperty(Entity entity, string operation)
+    {
         var edmType = FindEdmType(entity.GetType());
         foreach (var property in edmType.StructuralProperties().Where(property => !property.Type.IsNullable))
         {
@@ -34,7 +46,7 @@ public sealed class EntityValidator(IEdmModel model)
             var clrProperty = model.GetAnnotationValue<ClrPropertyInfoAnnotation>(property).ClrPropertyInfo;
             if (clrProperty.GetValue(entity) is null)
             {
-                return GraphError.BadRequest($"The '{property.Name}' property is required to create a {edmType.Name}.");
+                return GraphError.BadRequest($"The '{property.Name}' property is required to {operation} a {edmType.Name}.");
             }
         }
 

@@ -9,5 +9,6 @@ namespace GraphLite.Notifications;
 public sealed class ParticipantLeftNotification : Entity
 {
     /// <summary>The ID of the participant under the policy who has left the meeting.</summary>
+    [Searchable]
     public string ParticipantId { get; set; } = null!;
 }

@@ -1,9 +1,8 @@
-using GraphLite.Model;
 using GraphLite.OData;
 using GraphLite.Storage;
 
 namespace GraphLite.Notifications;
 
 /// <summary>Serves the entity set <c>participantLeftNotifications</c>.</summary>
-public sealed class ParticipantLeftNotificationsController(IEntityStore<ParticipantLeftNotification> store, EntityValidator validator)
-    : EntitySetController<ParticipantLeftNotification>(store, validator);
+public sealed class ParticipantLeftNotificationsController(IEntityStore<ParticipantLeftNotification> store, EntitySetServices services)
+    : EntitySetController<ParticipantLeftNotification>(store, services);

@@ -1,7 +1,9 @@
 using GraphLite.Errors;
 using GraphLite.Model;
+using GraphLite.OData.Query;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.OData;
 
 namespace GraphLite.OData;
@@ -34,8 +36,12 @@ public static class ODataExtensions
                 options.UrlKeyDelimiter = ODataUrlKeyDelimiter.Slash;
                 options.EnableNoDollarQueryOptions = true;
                 options.Select().Filter().OrderBy().Count().SetMaxTop(999);
+                options.Conventions.Add(new EntityPropertyRoutingConvention());
                 options.AddRouteComponents(RoutePrefix, model, routeServices =>
-                    routeServices.AddSingleton<ODataResourceSerializer, GraphResourceSerializer>());
+                {
+                    routeServices.AddSingleton<ODataResourceSerializer, GraphResourceSerializer>();
+                    routeServices.AddSingleton<ISearchBinder, SearchBinder>();
+                });
             });
 
         return services;

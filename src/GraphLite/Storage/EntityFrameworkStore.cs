@@ -6,10 +6,23 @@ namespace GraphLite.Storage;
 /// <summary>
 /// An <see cref="IEntityStore{TEntity}"/> on EF Core, for any provider that GraphLite configures.
 /// </summary>
+/// <remarks>
+/// Guarded writes rely on <see cref="Entity.RowVersion"/> being the EF concurrency token: EF adds
+/// <c>WHERE RowVersion = @expected</c> to the UPDATE or DELETE and reports a lost race as
+/// <see cref="DbUpdateConcurrencyException"/>.
+/// </remarks>
 public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : IEntityStore<TEntity>
     where TEntity : Entity
 {
     public IQueryable<TEntity> Query() => context.Set<TEntity>().AsNoTracking();
+
+    // NOTE: the in-memory provider runs every $filter function. A relational provider throws here for a function it
+    // cannot translate to SQL, and the request then fails with 500.
+    public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
+        await query.ToListAsync(cancellationToken);
+
+    public Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
+        query.LongCountAsync(cancellationToken);
 
     public async Task<TEntity?> FindAsync(string id, CancellationToken cancellationToken) =>
         await context.Set<TEntity>().FindAsync([id], cancellationToken);
@@ -21,6 +34,7 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
             return false;
         }
 
+        entity.RowVersion = 1;
         context.Add(entity);
         try
         {
@@ -38,6 +52,41 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
             }
 
             throw;
+        }
+    }
+
+    public Task<StoreWriteResult> TryUpdateAsync(TEntity entity, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+
+        var entry = context.Entry(entity).State == EntityState.Detached ? context.Update(entity) : context.Entry(entity);
+        entry.Property(stored => stored.RowVersion).OriginalValue = expectedVersion;
+        entity.RowVersion = expectedVersion + 1;
+        return SaveGuardedAsync(entity, cancellationToken);
+    }
+
+    public Task<StoreWriteResult> TryDeleteAsync(TEntity entity, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+
+        var entry = context.Remove(entity);
+        entry.Property(stored => stored.RowVersion).OriginalValue = expectedVersion;
+        return SaveGuardedAsync(entity, cancellationToken);
+    }
+
+    private async Task<StoreWriteResult> SaveGuardedAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return StoreWriteResult.Succeeded;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Forget the stale copy, so that the next FindAsync reads the stored row again.
+            context.Entry(entity).State = EntityState.Detached;
+            var exists = await context.Set<TEntity>().AnyAsync(stored => stored.Id == entity.Id, cancellationToken);
+            return exists ? StoreWriteResult.VersionMismatch : StoreWriteResult.NotFound;
         }
     }
 }

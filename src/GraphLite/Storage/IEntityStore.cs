@@ -5,15 +5,51 @@ namespace GraphLite.Storage;
 /// <summary>
 /// Keeps the entities of one entity set. Every storage provider implements it with the same behaviour.
 /// </summary>
+/// <remarks>
+/// Writes are guarded by <see cref="Entity.RowVersion"/>: an update or delete names the version it expects and
+/// succeeds only when the stored row still has it, so of two writers that read the same version exactly one wins.
+/// </remarks>
 public interface IEntityStore<TEntity>
     where TEntity : Entity
 {
-    /// <summary>All entities, for OData queries to compose on.</summary>
+    /// <summary>All entities, for OData queries to compose on. Run the composed query with ListAsync or CountAsync.</summary>
     IQueryable<TEntity> Query();
 
-    /// <summary>Finds an entity by its key, or returns null.</summary>
+    /// <summary>Runs a query composed on <see cref="Query"/> and returns its rows.</summary>
+    Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken);
+
+    /// <summary>Runs a query composed on <see cref="Query"/> and returns the number of its rows.</summary>
+    Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken);
+
+    /// <summary>Finds an entity by its key for reading or changing it, or returns null.</summary>
     Task<TEntity?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Adds a new entity. Returns false, and stores nothing, when its id is already taken.</summary>
+    /// <summary>
+    /// Adds a new entity with row version 1. Returns false, and stores nothing, when its id is already taken.
+    /// </summary>
     Task<bool> TryAddAsync(TEntity entity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the changed values of an entity returned by <see cref="FindAsync"/>, provided its stored row version is
+    /// still <paramref name="expectedVersion"/>, and raises the row version by one.
+    /// </summary>
+    Task<StoreWriteResult> TryUpdateAsync(TEntity entity, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes an entity returned by <see cref="FindAsync"/>, provided its stored row version is still
+    /// <paramref name="expectedVersion"/>.
+    /// </summary>
+    Task<StoreWriteResult> TryDeleteAsync(TEntity entity, long expectedVersion, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of a guarded update or delete.</summary>
+public enum StoreWriteResult
+{
+    Succeeded,
+
+    /// <summary>No entity with the key is stored any more.</summary>
+    NotFound,
+
+    /// <summary>The stored row has another version because another request wrote it after it was read.</summary>
+    VersionMismatch,
 }

@@ -47,7 +47,8 @@ public sealed class BatchTests
         var created = items["1"];
         created.EnumerateObject().Select(property => property.Name).Should().Equal("id", "status", "headers", "body");
         created.GetProperty("status").GetInt32().Should().Be(201);
-        created.HeaderNames().Should().BeEquivalentTo("Location", "Content-Type", "OData-Version", "request-id", "client-request-id");
+        created.HeaderNames().Should().BeEquivalentTo("ETag", "Location", "Content-Type", "OData-Version", "request-id", "client-request-id");
+        created.Header("ETag").Should().Be("W/\"1\"");
         created.Header("Content-Type").Should().Be(GraphAssertions.ODataJsonContentType);
         created.Header("OData-Version").Should().Be("4.0");
         created.Header("Location").Should().Be("http://localhost/v1.0/participantLeftNotifications/sdk-1");

@@ -31,7 +31,7 @@ public sealed partial class CreateNotificationTests
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var body = await response.ReadJsonAsync();
         body.EnumerateObject().Select(property => property.Name).Should()
-            .Equal("@odata.context", "@odata.type", "id", "participantId");
+            .Equal("@odata.context", "@odata.type", "@odata.etag", "id", "participantId");
         body.GetProperty("@odata.context").GetString().Should()
             .Be("http://localhost/v1.0/$metadata#participantLeftNotifications/$entity");
         body.GetProperty("@odata.type").GetString().Should().Be("#microsoft.graph.participantLeftNotification");
@@ -143,7 +143,7 @@ public sealed partial class CreateNotificationTests
         response.Header("OData-Version").Should().Be("4.0");
         var body = await response.ReadJsonAsync();
         body.EnumerateObject().Select(property => property.Name).Should()
-            .Equal("@odata.context", "@odata.type", "id", "participantId");
+            .Equal("@odata.context", "@odata.type", "@odata.etag", "id", "participantId");
         body.GetProperty("@odata.context").GetString().Should()
             .Be("http://localhost/v1.0/$metadata#participantLeftNotifications/$entity");
         body.GetProperty("@odata.type").GetString().Should().Be("#microsoft.graph.participantLeftNotification");

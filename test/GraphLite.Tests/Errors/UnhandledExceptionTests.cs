@@ -23,6 +23,22 @@ public sealed class UnhandledExceptionTests
         error.GetProperty("message").GetString().Should().NotContain(nameof(ThrowingStore)).And.NotContain("disk on fire");
     }
 
+    [TestCase("participantLeftNotifications")]
+    [TestCase("participantLeftNotifications?$filter=id eq 'x'")]
+    [TestCase("participantLeftNotifications/$count")]
+    [TestCase("participantLeftNotifications/some-id")]
+    public async Task Read_Returns500GraphError_WhenStoreThrows(string url)
+    {
+        using var factory = new GraphLiteFactory(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IEntityStore<ParticipantLeftNotification>, ThrowingStore>()));
+        using var client = factory.CreateGraphClient();
+
+        var response = await client.GetAsync(url);
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.InternalServerError, "generalException");
+        error.GetProperty("message").GetString().Should().NotContain("disk on fire");
+    }
+
     [Test]
     public async Task Query_Returns400WithoutStackTrace_ForBadFilter()
     {
@@ -43,6 +59,18 @@ public sealed class UnhandledExceptionTests
             throw new InvalidOperationException("disk on fire");
 
         public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<long> CountAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<StoreWriteResult> TryUpdateAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("disk on fire");
+
+        public Task<StoreWriteResult> TryDeleteAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("disk on fire");
     }
 }

@@ -59,5 +59,17 @@ public sealed class StrictTransportSecurityTests
 
         public Task<bool> TryAddAsync(ParticipantLeftNotification entity, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("store offline");
+
+        public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<long> CountAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<StoreWriteResult> TryUpdateAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
+
+        public Task<StoreWriteResult> TryDeleteAsync(ParticipantLeftNotification entity, long expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store offline");
     }
 }

@@ -8,7 +8,8 @@ namespace GraphLite.Tests.Infrastructure;
 /// another's data. Authentication is on, as in production; <see cref="CreateGraphClient()"/> sends a token with
 /// every permission.
 /// </summary>
-public sealed class GraphLiteFactory : WebApplicationFactory<Program>
+/// <param name="configure">Changes settings or services of this instance, e.g. with UseSetting or ConfigureTestServices.</param>
+public sealed class GraphLiteFactory(Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     /// <summary>The temporary data folder, with the signing key; it is deleted with the factory.</summary>
     public string DataFolderPath { get; } = TestDataFolders.CreateWithKey();
@@ -17,6 +18,7 @@ public sealed class GraphLiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting(GraphLite.Hosting.DataFolder.ConfigurationKey, DataFolderPath);
+        configure?.Invoke(builder);
     }
 
     /// <summary>Creates a client whose relative URLs resolve under <c>/v1.0/</c>, with a full-permission token.</summary>
