@@ -15,10 +15,10 @@ const needsHttps = overHttps ? false : 'needs GRAPHLITE_HTTPS_URL (GraphLite\'s 
 // Without https the client cannot send a token, so when the server requires one every call needs https.
 const needsToken = token && !overHttps ? needsHttps : false;
 
-function graphClient() {
+function graphClient(accessToken = token) {
   let calls = 0;
   const client = Client.initWithMiddleware({
-    authProvider: { getAccessToken: async () => { calls += 1; return token; } },
+    authProvider: { getAccessToken: async () => { calls += 1; return accessToken; } },
     baseUrl: root.origin,
     defaultVersion: root.pathname.replace(/^\/+/, ''),
     customHosts: new Set([root.hostname]),
@@ -88,12 +88,18 @@ describe('Graph JavaScript client', { timeout: 60_000 }, () => {
     assert.equal(error.date.getTime(), new Date(innerError.date).getTime(), 'error.date is read from innerError.date');
   });
 
-  test('auth provider supplies the token', { skip: needsHttps }, async () => {
+  test('auth provider token reaches the server', { skip: needsHttps }, async () => {
     const { client, authProviderCalls } = graphClient();
+    const { client: clientWithoutToken } = graphClient('');
 
-    await client.api(`/${setPath}`).top(1).get();
+    const page = await client.api(`/${setPath}`).top(1).get();
+    const error = await clientWithoutToken.api(`/${setPath}`).top(1).get().then(() => undefined, thrown => thrown);
 
     assert.ok(authProviderCalls() > 0, 'the client asked the auth provider for a token');
+    assert.ok(Array.isArray(page.value), 'the call with the token returned a page');
+    assert.ok(error instanceof GraphError, `expected a GraphError without a token, got ${error}`);
+    assert.equal(error.statusCode, 401);
+    assert.equal(error.code, 'InvalidAuthenticationToken');
   });
 
   test('PageIterator visits every item once', { skip: needsHttps }, async () => {
