@@ -73,5 +73,10 @@ public sealed class KiotaClientTests
         error.ResponseStatusCode.Should().Be(404);
         error.ErrorProp!.Code.Should().Be("Request_ResourceNotFound");
         error.ErrorProp.Message.Should().Contain($"'{id}'");
+
+        // NOTE: odata-openapi declares OData's "innererror", but Graph and GraphLite write "innerError", so the
+        // generated Innererror stays null and the request ids reach the caller only through AdditionalData.
+        error.ErrorProp.Innererror.Should().BeNull();
+        error.ErrorProp.AdditionalData.Should().ContainKey("innerError");
     }
 }
