@@ -17,7 +17,11 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(AuthExtensions.ExpandSwitches(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AuthExtensions.ExpandSwitches(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 builder.UseGraphLiteDefaults();
 builder.AddGraphLogging();
