@@ -1,6 +1,7 @@
 using GraphLite.Auth;
 using GraphLite.Batch;
 using GraphLite.Commands;
+using GraphLite.Formatting;
 using GraphLite.Health;
 using GraphLite.Hosting;
 using GraphLite.Https;
@@ -34,6 +35,7 @@ builder.AddGraphAuth();
 builder.Services.AddGraphThrottling(builder.Configuration);
 builder.Services.AddGraphBatch();
 builder.Services.AddGraphHealth();
+builder.Services.AddGraphFastInputFormatter();
 
 var app = builder.Build();
 
