@@ -1,6 +1,7 @@
 using GraphLite.Auth;
 using GraphLite.Batch;
 using GraphLite.Commands;
+using GraphLite.Formatting;
 using GraphLite.Health;
 using GraphLite.Hosting;
 using GraphLite.Https;
@@ -16,7 +17,11 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(AuthExtensions.ExpandSwitches(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AuthExtensions.ExpandSwitches(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 builder.UseGraphLiteDefaults();
 builder.AddGraphLogging();
@@ -30,6 +35,7 @@ builder.AddGraphAuth();
 builder.Services.AddGraphThrottling(builder.Configuration);
 builder.Services.AddGraphBatch();
 builder.Services.AddGraphHealth();
+builder.Services.AddGraphFastInputFormatter();
 
 var app = builder.Build();
 

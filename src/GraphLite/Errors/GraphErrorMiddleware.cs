@@ -38,7 +38,14 @@ public sealed partial class GraphErrorMiddleware(RequestDelegate next, Unmatched
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentLength is null
             && context.Response.ContentType is null)
         {
-            await GraphErrorWriter.WriteAsync(context, ErrorForEmptyResponse(context));
+            var error = ErrorForEmptyResponse(context);
+            if (error.StatusCode != StatusCodes.Status405MethodNotAllowed)
+            {
+                // Routing sets Allow for its 405; it does not belong on the 400 of an unknown URL.
+                context.Response.Headers.Allow = default;
+            }
+
+            await GraphErrorWriter.WriteAsync(context, error);
         }
     }
 
@@ -52,7 +59,7 @@ public sealed partial class GraphErrorMiddleware(RequestDelegate next, Unmatched
 
         return status switch
         {
-            StatusCodes.Status405MethodNotAllowed => GraphError.MethodNotAllowed(),
+            StatusCodes.Status405MethodNotAllowed => classifier.FindPathError(context.Request) ?? GraphError.MethodNotAllowed(),
             StatusCodes.Status415UnsupportedMediaType => GraphError.UnsupportedMediaType(context.Request.ContentType),
             _ => new GraphError(status, GraphErrorCodes.ForStatus(status), ReasonPhrase(status)),
         };

@@ -6,36 +6,51 @@ namespace GraphLite.Errors;
 
 /// <summary>
 /// Explains a request that matched no route the way Graph does: an unknown version or an unknown URL segment is
-/// a 400 that names the segment, not a bare 404.
+/// a 400 that names the segment, not a bare 404 or 405.
 /// </summary>
 public sealed class UnmatchedRouteClassifier(IEdmModel model, string routePrefix)
 {
     private static readonly Uri s_serviceRoot = new("http://localhost/");
 
-    public GraphError Classify(HttpRequest request)
+    /// <summary>Returns the error for a request that no route serves.</summary>
+    public GraphError Classify(HttpRequest request) =>
+        FindPathError(request)
+        ?? GraphError.BadRequest($"The request URL '{request.Path}' is valid OData, but GraphLite does not serve it.");
+
+    /// <summary>
+    /// Returns the 400 for a path with an unknown version or segment, or null when the path names something in the
+    /// model (then a failed match is about the method, not the URL).
+    /// </summary>
+    public GraphError? FindPathError(HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+
         var segments = request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        if (segments.Length == 0 || !segments[0].Equals(routePrefix, StringComparison.OrdinalIgnoreCase))
+        if (segments.Length == 0)
         {
-            var version = segments.Length == 0 ? string.Empty : Uri.UnescapeDataString(segments[0]);
-            return GraphError.BadRequest($"Invalid version: {version}");
+            return GraphError.BadRequest($"The URL has no version segment. GraphLite serves Microsoft Graph's API under /{routePrefix}/.");
+        }
+
+        if (!segments[0].Equals(routePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return GraphError.BadRequest($"Invalid version: {Uri.UnescapeDataString(segments[0])}");
         }
 
         var relative = string.Join('/', segments.Skip(1));
         try
         {
-            new ODataUriParser(model, s_serviceRoot, new Uri(relative, UriKind.Relative)) { Resolver = new ODataUriResolver { EnableCaseInsensitive = true } }
-                .ParsePath();
-        }
-        catch (ODataUnrecognizedPathException exception)
-        {
-            return GraphError.BadRequest(exception.Message);
+            var parser = new ODataUriParser(model, s_serviceRoot, new Uri(relative, UriKind.Relative))
+            {
+                Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
+                UrlKeyDelimiter = ODataUrlKeyDelimiter.Slash,
+            };
+            parser.ParsePath();
         }
         catch (ODataException exception)
         {
             return GraphError.BadRequest(exception.Message);
         }
 
-        return GraphError.BadRequest($"The request URL '{request.Path}' is valid OData, but GraphLite does not serve it.");
+        return null;
     }
 }

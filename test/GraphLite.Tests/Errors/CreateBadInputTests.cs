@@ -75,6 +75,36 @@ public sealed class CreateBadInputTests
     }
 
     [Test]
+    public async Task Post_Returns400_ForUnknownEntitySet()
+    {
+        var response = await _client.PostAsync("users", Requests.Json("""{"displayName":"x"}"""));
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Be("Resource not found for the segment 'users'.");
+        response.Content.Headers.Allow.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Post_Returns405_OnEntity()
+    {
+        var created = await _client.CreateAsync(Requests.Notification("p", id: "post-target"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await _client.PostAsync($"{Requests.SetPath}/post-target", Requests.Json("""{"participantId":"x"}"""));
+
+        await response.ShouldBeGraphErrorAsync(HttpStatusCode.MethodNotAllowed, "Request_BadRequest");
+    }
+
+    [Test]
+    public async Task Get_Returns400_ForRootWithoutVersion()
+    {
+        var response = await _client.GetAsync("/");
+
+        var error = await response.ShouldBeGraphErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        error.GetProperty("message").GetString().Should().Contain("/v1.0/");
+    }
+
+    [Test]
     public async Task Get_Returns400_ForUnknownVersion()
     {
         var response = await _client.GetAsync("/beta/participantLeftNotifications");

@@ -60,6 +60,30 @@ public sealed class MetadataTests
         set.Attribute("EntityType")!.Value.Should().Be("microsoft.graph.participantLeftNotification");
     }
 
+    [Test]
+    public async Task Metadata_DeclaresKeyAsSegment_InXml()
+    {
+        var response = await _client.GetAsync("$metadata");
+
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var container = document.Descendants(s_edm + "EntityContainer").Single();
+        var annotation = container.Elements(s_edm + "Annotation").Single();
+        annotation.Attribute("Term")!.Value.Should().Be("Org.OData.Capabilities.V1.KeyAsSegmentSupported");
+        annotation.Attribute("Bool")!.Value.Should().Be("true");
+    }
+
+    [Test]
+    public async Task Metadata_DeclaresKeyAsSegment_InJson()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "$metadata");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        var response = await _client.SendAsync(request);
+
+        var container = (await response.ReadJsonAsync()).GetProperty("microsoft.graph").GetProperty("GraphService");
+        container.GetProperty("@Org.OData.Capabilities.V1.KeyAsSegmentSupported").GetBoolean().Should().BeTrue();
+    }
+
     [TestCase("$metadata", "application/json")]
     [TestCase("$metadata?$format=application/json", null)]
     public async Task Metadata_ServesCsdlJson_WhenJsonIsRequested(string path, string? accept)
