@@ -51,12 +51,12 @@ app.UseRouting();
 app.UseGraphAuthentication();
 app.UseGraphThrottling();
 app.UseGraphAuthorization();
+app.UseGraphStorage();
 app.MapControllers();
 app.MapGraphBatch();
 app.MapGraphHealth();
 
-await app.RunAsync();
-return 0;
+return await app.RunGraphLiteAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -17,6 +17,10 @@ public sealed class EntityValidator(IEdmModel model)
     public GraphError? ValidateForCreate(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (StorableStrings.Validate(entity, FindEdmType(entity.GetType()), model) is { } unstorable)
+        {
+            return unstorable;
+        }
 
         if (entity.Id is { Length: 0 })
         {
@@ -30,7 +34,17 @@ public sealed class EntityValidator(IEdmModel model)
     public GraphError? ValidateForReplace(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return FindMissingProperty(entity, "replace");
+        return StorableStrings.Validate(entity, FindEdmType(entity.GetType()), model) ?? FindMissingProperty(entity, "replace");
+    }
+
+    /// <summary>
+    /// Checks the values a PATCH sets, given as an entity that contains them, with null for every property the
+    /// body leaves out.
+    /// </summary>
+    public GraphError? ValidateForPatch(Entity changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return StorableStrings.Validate(changes, FindEdmType(changes.GetType()), model);
     }
 
     private GraphError? FindMissingProperty(Entity entity, string operation)

@@ -41,7 +41,7 @@ public abstract partial class EntitySetController<TEntity>
     {
         ArgumentNullException.ThrowIfNull(delta);
 
-        if (EntityChanges.CheckPatch(key, delta) is { } invalid)
+        if (services.Changes.CheckPatch(key, delta) is { } invalid)
         {
             return new GraphErrorResult(invalid);
         }

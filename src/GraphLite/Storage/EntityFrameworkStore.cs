@@ -16,20 +16,38 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
 {
     public IQueryable<TEntity> Query() => context.Set<TEntity>().AsNoTracking();
 
-    // NOTE: the in-memory provider runs every $filter function. A relational provider throws here for a function it
-    // cannot translate to SQL, and the request then fails with 500.
-    public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
-        await query.ToListAsync(cancellationToken);
+    public bool RunsQueriesInProcess => !context.Database.IsRelational();
 
-    public Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
-        query.LongCountAsync(cancellationToken);
+    public async Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query.ToListAsync(cancellationToken);
+        }
+        catch (Exception exception) when (QueryFailures.Describe(exception) is { } reason)
+        {
+            throw new StoreQueryException(reason, exception);
+        }
+    }
+
+    public async Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query.LongCountAsync(cancellationToken);
+        }
+        catch (Exception exception) when (QueryFailures.Describe(exception) is { } reason)
+        {
+            throw new StoreQueryException(reason, exception);
+        }
+    }
 
     public async Task<TEntity?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await context.Set<TEntity>().FindAsync([id], cancellationToken);
+        await context.FindEntityAsync<TEntity>(id, cancellationToken);
 
     public async Task<bool> TryAddAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        if (await context.Set<TEntity>().AnyAsync(existing => existing.Id == entity.Id, cancellationToken))
+        if (await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken))
         {
             return false;
         }
@@ -46,7 +64,7 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
             // A concurrent create took the id between the check and the save. The in-memory provider reports
             // that as ArgumentException, the relational ones as DbUpdateException.
             context.Entry(entity).State = EntityState.Detached;
-            if (await context.Set<TEntity>().AnyAsync(existing => existing.Id == entity.Id, cancellationToken))
+            if (await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken))
             {
                 return false;
             }
@@ -85,7 +103,7 @@ public sealed class EntityFrameworkStore<TEntity>(GraphLiteDbContext context) : 
         {
             // Forget the stale copy, so that the next FindAsync reads the stored row again.
             context.Entry(entity).State = EntityState.Detached;
-            var exists = await context.Set<TEntity>().AnyAsync(stored => stored.Id == entity.Id, cancellationToken);
+            var exists = await context.ContainsKeyAsync<TEntity>(entity.Id, cancellationToken);
             return exists ? StoreWriteResult.VersionMismatch : StoreWriteResult.NotFound;
         }
     }

@@ -1,12 +1,27 @@
+using GraphLite.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphLite.Storage;
 
 /// <summary>
-/// The EF Core context of every entity set. Each feature folder configures its own entity type.
+/// The EF Core context of every entity set. Each feature folder configures its own entity type; each provider
+/// has its own subclass, so that each relational provider keeps its own set of migrations.
 /// </summary>
-public sealed class GraphLiteDbContext(DbContextOptions<GraphLiteDbContext> options) : DbContext(options)
+public abstract class GraphLiteDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Finds an entity by its key with an index lookup, and tracks it. Returns null when no entity has the key.
+    /// </summary>
+    /// <remarks>A key that no store can hold, such as one with U+0000, is not looked up: PostgreSQL would reject it.</remarks>
+    public virtual async ValueTask<TEntity?> FindEntityAsync<TEntity>(string id, CancellationToken cancellationToken)
+        where TEntity : Entity =>
+        StorableStrings.IsStorableKey(id) ? await Set<TEntity>().FindAsync([id], cancellationToken) : null;
+
+    /// <summary>Returns whether an entity with the key is stored, with an index lookup.</summary>
+    public virtual async Task<bool> ContainsKeyAsync<TEntity>(string id, CancellationToken cancellationToken)
+        where TEntity : Entity =>
+        StorableStrings.IsStorableKey(id) && await Set<TEntity>().AnyAsync(entity => entity.Id == id, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

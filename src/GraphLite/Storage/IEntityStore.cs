@@ -15,10 +15,20 @@ public interface IEntityStore<TEntity>
     /// <summary>All entities, for OData queries to compose on. Run the composed query with ListAsync or CountAsync.</summary>
     IQueryable<TEntity> Query();
 
-    /// <summary>Runs a query composed on <see cref="Query"/> and returns its rows.</summary>
+    /// <summary>
+    /// Whether queries composed on <see cref="Query"/> run as .NET code in this process, as on the in-memory store,
+    /// rather than as SQL. Such queries need the guards that SQL has built in, e.g. for a substring that starts
+    /// after the end of the string, where .NET throws and SQL returns the empty string.
+    /// </summary>
+    bool RunsQueriesInProcess { get; }
+
+    /// <summary>
+    /// Runs a query composed on <see cref="Query"/> and returns its rows. Throws <see cref="StoreQueryException"/>
+    /// when the query itself cannot run, e.g. because it divides by zero.
+    /// </summary>
     Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken);
 
-    /// <summary>Runs a query composed on <see cref="Query"/> and returns the number of its rows.</summary>
+    /// <summary>Runs a query composed on <see cref="Query"/> and returns the number of its rows; throws as <see cref="ListAsync"/> does.</summary>
     Task<long> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken);
 
     /// <summary>Finds an entity by its key for reading or changing it, or returns null.</summary>

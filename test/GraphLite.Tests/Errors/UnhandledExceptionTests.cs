@@ -55,6 +55,8 @@ public sealed class UnhandledExceptionTests
     {
         public IQueryable<ParticipantLeftNotification> Query() => throw new InvalidOperationException("disk on fire");
 
+        public bool RunsQueriesInProcess => true;
+
         public Task<ParticipantLeftNotification?> FindAsync(string id, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("disk on fire");
 

@@ -1,6 +1,6 @@
 using System.Net;
 using GraphLite.Health;
-using GraphLite.Storage;
+using GraphLite.Storage.InMemory;
 using GraphLite.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -70,9 +70,10 @@ public sealed class HealthTests
     }
 
     /// <summary>A context whose every database call throws, as a store that is down does: it is disposed before use.</summary>
-    private static GraphLiteDbContext UnreachableStore()
+    private static InMemoryGraphLiteDbContext UnreachableStore()
     {
-        var context = new GraphLiteDbContext(new DbContextOptionsBuilder<GraphLiteDbContext>().UseInMemoryDatabase("unreachable").Options);
+        var options = new DbContextOptionsBuilder<InMemoryGraphLiteDbContext>().UseInMemoryDatabase("unreachable").Options;
+        var context = new InMemoryGraphLiteDbContext(options, new InMemoryKeyIndex());
         context.Dispose();
         return context;
     }

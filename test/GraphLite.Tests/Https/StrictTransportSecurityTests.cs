@@ -54,6 +54,8 @@ public sealed class StrictTransportSecurityTests
     {
         public IQueryable<ParticipantLeftNotification> Query() => throw new InvalidOperationException("store offline");
 
+        public bool RunsQueriesInProcess => true;
+
         public Task<ParticipantLeftNotification?> FindAsync(string id, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("store offline");
 

@@ -8,6 +8,8 @@ public sealed class GatedStore(IEntityStore<ParticipantLeftNotification> inner, 
 {
     public IQueryable<ParticipantLeftNotification> Query() => inner.Query();
 
+    public bool RunsQueriesInProcess => inner.RunsQueriesInProcess;
+
     public Task<IReadOnlyList<ParticipantLeftNotification>> ListAsync(IQueryable<ParticipantLeftNotification> query, CancellationToken cancellationToken) =>
         inner.ListAsync(query, cancellationToken);
 

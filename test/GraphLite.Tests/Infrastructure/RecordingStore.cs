@@ -10,6 +10,8 @@ public sealed class RecordingStore<TEntity>(IEntityStore<TEntity> inner, Concurr
 {
     public IQueryable<TEntity> Query() => inner.Query();
 
+    public bool RunsQueriesInProcess => inner.RunsQueriesInProcess;
+
     public Task<IReadOnlyList<TEntity>> ListAsync(IQueryable<TEntity> query, CancellationToken cancellationToken)
     {
         listQueries.Enqueue(query.Expression.ToString());

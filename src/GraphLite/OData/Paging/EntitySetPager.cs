@@ -33,6 +33,39 @@ public sealed class EntitySetPager(
     public async Task<(object? Page, GraphError? Error)> ReadPageAsync<TEntity>(IEntityStore<TEntity> store, HttpRequest request, CancellationToken cancellationToken)
         where TEntity : Entity
     {
+        try
+        {
+            return await ReadPageOrThrowAsync(store, request, cancellationToken);
+        }
+        catch (StoreQueryException exception)
+        {
+            return (null, QueryFailed(request, exception));
+        }
+    }
+
+    /// <summary>Counts the rows that <c>$filter</c> and <c>$search</c> keep, for the <c>/$count</c> segment.</summary>
+    public async Task<(long Count, GraphError? Error)> CountAsync<TEntity>(IEntityStore<TEntity> store, HttpRequest request, CancellationToken cancellationToken)
+        where TEntity : Entity
+    {
+        var prepared = queries.Prepare(store, request, out _, out _);
+        if (prepared.Error is not null)
+        {
+            return (0, prepared.Error);
+        }
+
+        try
+        {
+            return (await store.CountAsync(prepared.Query!, cancellationToken), null);
+        }
+        catch (StoreQueryException exception)
+        {
+            return (0, QueryFailed(request, exception));
+        }
+    }
+
+    private async Task<(object? Page, GraphError? Error)> ReadPageOrThrowAsync<TEntity>(IEntityStore<TEntity> store, HttpRequest request, CancellationToken cancellationToken)
+        where TEntity : Entity
+    {
         var prepared = queries.Prepare(store, request, out var options, out var sortKeys);
         if (prepared.Error is not null)
         {
@@ -86,13 +119,9 @@ public sealed class EntitySetPager(
         return (ApplySelect(options, items), null);
     }
 
-    /// <summary>Counts the rows that <c>$filter</c> and <c>$search</c> keep, for the <c>/$count</c> segment.</summary>
-    public async Task<(long Count, GraphError? Error)> CountAsync<TEntity>(IEntityStore<TEntity> store, HttpRequest request, CancellationToken cancellationToken)
-        where TEntity : Entity
-    {
-        var prepared = queries.Prepare(store, request, out _, out _);
-        return prepared.Error is null ? (await store.CountAsync(prepared.Query!, cancellationToken), null) : (0, prepared.Error);
-    }
+    /// <summary>The error for a query that passed every check but failed in the store, e.g. by dividing by zero.</summary>
+    private GraphError QueryFailed(HttpRequest request, StoreQueryException exception) => queries.Rejected(request, GraphError.BadRequest(
+        $"The query specified in the URI is not valid. GraphLite could not run it: {exception.Message}."));
 
     private int ChoosePageSize(HttpRequest request, int? tokenPageSize)
     {

@@ -11,12 +11,13 @@ namespace GraphLite.OData.Paging;
 /// that was changed, belongs to another query or has expired.
 /// </summary>
 /// <remarks>
-/// The value is <c>base64url(JSON) "." base64url(HMAC-SHA256(JSON))</c>. The HMAC key is made when the process
-/// starts and is never stored, so tokens do not survive a restart of GraphLite.
+/// The value is <c>base64url(JSON) "." base64url(HMAC-SHA256(JSON))</c>. The HMAC key is
+/// <see cref="PagingOptions.SkipTokenKey"/> when it is set. Otherwise it is made when the process starts and is
+/// never stored, so tokens do not survive a restart of GraphLite and no other process accepts them.
 /// </remarks>
 public sealed class SkipTokenProtector(IOptions<PagingOptions> options, TimeProvider timeProvider)
 {
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key = options.Value.SkipTokenKeyBytes() ?? RandomNumberGenerator.GetBytes(PagingOptions.MinSkipTokenKeyBytes);
 
     public string Protect(SkipToken token)
     {

@@ -76,6 +76,7 @@ public sealed class CollectionQueryValidator(IOptions<QueryLimitsOptions> limits
         {
             _ = options.SelectExpand?.SelectExpandClause;
             _ = options.Count?.Value;
+            StoreIndependentFilter.Check(options.Filter?.FilterClause?.Expression);
             return CheckSize("$filter", options.Filter?.FilterClause?.Expression)
                 ?? CheckSize("$search", ParseSearch(options))
                 ?? ReadSortKeys(options.OrderBy?.OrderByClause, options.Context.Model, out sortKeys);

@@ -37,7 +37,7 @@ public sealed partial class EntitySetQueries(CollectionQueryValidator validator,
         {
             options = new ODataQueryOptions<TEntity>(new ODataQueryContext(model, typeof(TEntity), request.ODataFeature().Path), request);
             error = validator.ValidateParsed(options, out sortKeys);
-            return error is null ? (ApplyFilterAndSearch(all, options), null) : (null, Rejected(request, error));
+            return error is null ? (ApplyFilterAndSearch(all, options, store.RunsQueriesInProcess), null) : (null, Rejected(request, error));
         }
         catch (ODataException exception)
         {
@@ -52,9 +52,14 @@ public sealed partial class EntitySetQueries(CollectionQueryValidator validator,
         }
     }
 
-    private static IQueryable<TEntity> ApplyFilterAndSearch<TEntity>(IQueryable<TEntity> query, ODataQueryOptions<TEntity> options)
+    private static IQueryable<TEntity> ApplyFilterAndSearch<TEntity>(IQueryable<TEntity> query, ODataQueryOptions<TEntity> options, bool runsInProcess)
     {
-        var settings = new ODataQuerySettings();
+        // With null propagation AspNetCore.OData binds functions to variants that return what SQL returns where .NET
+        // throws, e.g. the empty string for a substring past the end. SQL providers cannot translate those variants.
+        var settings = new ODataQuerySettings
+        {
+            HandleNullPropagation = runsInProcess ? HandleNullPropagationOption.True : HandleNullPropagationOption.False,
+        };
         if (options.Filter is not null)
         {
             query = (IQueryable<TEntity>)options.Filter.ApplyTo(query, settings);

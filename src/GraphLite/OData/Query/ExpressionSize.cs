@@ -28,7 +28,8 @@ public readonly record struct ExpressionSize(int NodeCount, int Depth)
             1 + (children.Count == 0 ? 0 : children.Max(child => child.Depth)));
     }
 
-    private static IEnumerable<QueryNode?> Children(QueryNode node) => node switch
+    /// <summary>Returns the operands of an operator, the arguments of a function and the source of a property access.</summary>
+    internal static IEnumerable<QueryNode?> Children(QueryNode node) => node switch
     {
         BinaryOperatorNode binary => [binary.Left, binary.Right],
         UnaryOperatorNode unary => [unary.Operand],

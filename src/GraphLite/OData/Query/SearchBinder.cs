@@ -60,6 +60,8 @@ public sealed class SearchBinder : ISearchBinder
             text = text[(separator + 1)..];
         }
 
+        // NOTE: SQLite's lower() and PostgreSQL's under the "C" collation change ASCII letters only. On those stores a
+        // stored non-ASCII capital, such as the É of École, matches no term; the in-memory store folds every letter.
         var lowered = new TermHolder(text.ToLowerInvariant());
         var term = Expression.Property(Expression.Constant(lowered), nameof(TermHolder.Value));
         return properties

@@ -16,15 +16,18 @@ namespace GraphLite.OData.Writes;
 /// </remarks>
 public sealed class EntityChanges(IEdmModel model, EntityValidator validator)
 {
-    public static GraphError? CheckPatch<TEntity>(string key, Delta<TEntity> delta)
+    public GraphError? CheckPatch<TEntity>(string key, Delta<TEntity> delta)
         where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(delta);
 
-        return delta.GetChangedPropertyNames().Contains(nameof(Entity.Id))
+        var keyError = delta.GetChangedPropertyNames().Contains(nameof(Entity.Id))
             && delta.TryGetPropertyValue(nameof(Entity.Id), out var id)
             ? CheckKey(key, id as string)
             : null;
+
+        // The delta's instance contains the values the body sets, and null for the properties it leaves out.
+        return keyError ?? validator.ValidateForPatch(delta.GetInstance());
     }
 
     public static void ApplyPatch<TEntity>(Delta<TEntity> delta, TEntity target)
