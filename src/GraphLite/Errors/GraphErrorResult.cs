@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GraphLite.Errors;
 
-/// <summary>An MVC result that answers with a Graph error.</summary>
+/// <summary>An MVC result that writes a Graph error.</summary>
 public sealed class GraphErrorResult(GraphError error) : IActionResult
 {
     public GraphError Error { get; } = error;

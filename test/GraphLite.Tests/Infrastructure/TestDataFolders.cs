@@ -19,7 +19,7 @@ public static class TestDataFolders
     /// <summary>Creates an empty folder, readable by its owner only.</summary>
     public static string CreateEmpty() => Directory.CreateTempSubdirectory("graphlite-test-").FullName;
 
-    /// <summary>Creates a folder that already holds a signing key.</summary>
+    /// <summary>Creates a folder that already contains a signing key.</summary>
     public static string CreateWithKey()
     {
         var folder = CreateEmpty();

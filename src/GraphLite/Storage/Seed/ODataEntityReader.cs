@@ -38,7 +38,7 @@ internal static class ODataEntityReader
         }
 
         return resource is null
-            ? throw new ODataException("The item holds no entity.")
+            ? throw new ODataException("The item contains no entity.")
             : ToClr(model, resource);
     }
 
