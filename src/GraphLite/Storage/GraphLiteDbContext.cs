@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphLite.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,15 +42,30 @@ public abstract class GraphLiteDbContext(DbContextOptions options) : DbContext(o
     /// The lookups by key as compiled queries: EF Core translates each once, instead of looking the query up in its
     /// cache and extracting its parameters on every call, as <c>FindAsync</c> and <c>AnyAsync</c> do.
     /// </summary>
-    private static class KeyQueries<TEntity>
+    /// <remarks>
+    /// A compiled query serves one model only, and each provider's context has its own model, so the queries are
+    /// kept per context type.
+    /// </remarks>
+    private sealed class KeyQueries<TEntity>
         where TEntity : Entity
     {
-        public static readonly Func<GraphLiteDbContext, string, CancellationToken, Task<TEntity?>> Find =
+        private static readonly ConcurrentDictionary<Type, KeyQueries<TEntity>> s_byContextType = new();
+
+        private readonly Func<GraphLiteDbContext, string, CancellationToken, Task<TEntity?>> _find =
             EF.CompileAsyncQuery((GraphLiteDbContext context, string id, CancellationToken cancellationToken) =>
                 context.Set<TEntity>().FirstOrDefault(entity => entity.Id == id));
 
-        public static readonly Func<GraphLiteDbContext, string, CancellationToken, Task<bool>> Contains =
+        private readonly Func<GraphLiteDbContext, string, CancellationToken, Task<bool>> _contains =
             EF.CompileAsyncQuery((GraphLiteDbContext context, string id, CancellationToken cancellationToken) =>
                 context.Set<TEntity>().Any(entity => entity.Id == id));
+
+        public static Task<TEntity?> Find(GraphLiteDbContext context, string id, CancellationToken cancellationToken) =>
+            For(context)._find(context, id, cancellationToken);
+
+        public static Task<bool> Contains(GraphLiteDbContext context, string id, CancellationToken cancellationToken) =>
+            For(context)._contains(context, id, cancellationToken);
+
+        private static KeyQueries<TEntity> For(GraphLiteDbContext context) =>
+            s_byContextType.GetOrAdd(context.GetType(), static _ => new KeyQueries<TEntity>());
     }
 }
