@@ -10,7 +10,7 @@ namespace GraphLite.Auth;
 /// <remarks>
 /// A remembered token is accepted until its <c>exp</c> plus the clock skew, as the wrapped handler would accept it;
 /// each request gets its own copy of the token's identity. Rejected tokens are never remembered, so their failure
-/// messages stay the wrapped handler's. The cache holds at most <see cref="Capacity"/> tokens.
+/// messages stay the wrapped handler's. The cache contains at most <see cref="Capacity"/> tokens.
 /// </remarks>
 public sealed class CachingTokenHandler(TokenHandler inner, TimeProvider clock) : TokenHandler
 {

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace GraphLite.OData;
 
 /// <summary>
-/// The service root of a request, <c>{scheme}://{host}{path base}/v1.0/</c>, from which every absolute link in an
-/// answer starts (<c>@odata.context</c>, <c>@odata.nextLink</c>, <c>Location</c>).
+/// The service root of a request, <c>{scheme}://{host}{path base}/v1.0/</c>, from which every absolute link in a
+/// response starts (<c>@odata.context</c>, <c>@odata.nextLink</c>, <c>Location</c>).
 /// </summary>
 /// <remarks>
 /// AspNetCore.OData derives the same address through the routing system's link generator, which parses a route

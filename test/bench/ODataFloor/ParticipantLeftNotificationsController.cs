@@ -13,7 +13,7 @@ public sealed class ParticipantLeftNotification
     public string? ParticipantId { get; set; }
 }
 
-/// <summary>Create, read by key and query, each as AspNetCore.OData's samples write them.</summary>
+/// <summary>Create, read by key and query, with AspNetCore.OData's default behaviour and nothing else.</summary>
 public sealed class ParticipantLeftNotificationsController(ConcurrentDictionary<string, ParticipantLeftNotification> store) : ODataController
 {
     [EnableQuery(PageSize = 100)]

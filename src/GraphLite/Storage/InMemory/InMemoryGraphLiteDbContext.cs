@@ -19,7 +19,7 @@ public sealed class InMemoryGraphLiteDbContext : GraphLiteDbContext
     {
         _options = options;
         _index = options.FindExtension<InMemoryKeyIndexExtension>()?.Index
-            ?? throw new InvalidOperationException("The in-memory context needs its key index: configure it with UseKeyIndex.");
+            ?? throw new InvalidOperationException("The in-memory context options have no key index. Add one with UseKeyIndex when building the options.");
     }
 
     public override ValueTask<TEntity?> FindEntityAsync<TEntity>(string id, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ namespace GraphLite.Bench.Runner.Servers;
 
 /// <summary>
 /// The PostgreSQL server GraphLite's PostgreSQL store is measured on, named by a connection string in
-/// GRAPHLITE_BENCH_POSTGRES. Each GraphLite process gets a new, empty database on it, dropped at the end of the run;
-/// the connection string's user must be allowed to create databases, and its database name is not used.
+/// GRAPHLITE_BENCH_POSTGRES. Each GraphLite process gets a new, empty database on it, dropped at the end of the run.
+/// The connection string's user must be allowed to create databases. Its database name is not used.
 /// </summary>
 internal sealed class PostgresDatabase(string? connectionString) : IAsyncDisposable
 {
