@@ -29,6 +29,14 @@ public sealed class ConfigureGraphBearerOptions(IOptions<AuthOptions> authOption
         options.TokenValidationParameters.RequireExpirationTime = true;
         options.TokenValidationParameters.RequireSignedTokens = true;
 
+        // The token handlers compare lifetimes with the system clock, so the cache does too.
+        var handlers = options.TokenHandlers.Select(handler => (TokenHandler)new CachingTokenHandler(handler, TimeProvider.System)).ToList();
+        options.TokenHandlers.Clear();
+        foreach (var handler in handlers)
+        {
+            options.TokenHandlers.Add(handler);
+        }
+
         if (settings.Mode == AuthMode.Oidc)
         {
             // NOTE: A multi-tenant authority such as common is not supported. Its discovery document names the

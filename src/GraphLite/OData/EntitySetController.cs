@@ -2,10 +2,10 @@ using GraphLite.Errors;
 using GraphLite.Model;
 using GraphLite.OData.Concurrency;
 using GraphLite.OData.Keys;
+using GraphLite.OData.Query;
 using GraphLite.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Extensions;
-using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
@@ -36,7 +36,7 @@ public abstract partial class EntitySetController<TEntity>(IEntityStore<TEntity>
     }
 
     /// <summary>GET ~/{set}/{key}, with <c>$select</c>, <c>If-None-Match</c> (304) and <c>If-Match</c> (412).</summary>
-    [EnableQuery(AllowedQueryOptions = AllowedQueryOptions.Select | AllowedQueryOptions.Expand | AllowedQueryOptions.Format)]
+    [EntityQuery]
     public async Task<IActionResult> Get(string key, CancellationToken cancellationToken)
     {
         var (entity, error) = await ReadConditionallyAsync(key, cancellationToken);

@@ -1,9 +1,11 @@
 using GraphLite.Errors;
 using GraphLite.Model;
 using GraphLite.OData.Query;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
 using Microsoft.AspNetCore.OData.Query.Expressions;
+using Microsoft.Extensions.Options;
 using Microsoft.OData;
 
 namespace GraphLite.OData;
@@ -44,6 +46,7 @@ public static class ODataExtensions
                 });
             });
 
+        services.AddSingleton<IPostConfigureOptions<MvcOptions>, ServiceRoot.FormatterSetup>();
         return services;
     }
 }

@@ -27,12 +27,14 @@ public static class StorageExtensions
 
         var databaseRoot = new InMemoryDatabaseRoot();
         services.AddSingleton<InMemoryKeyIndex>();
-        services.AddDbContext<InMemoryGraphLiteDbContext>(options => options.UseInMemoryDatabase("GraphLite", databaseRoot));
-        services.AddDbContext<SqliteGraphLiteDbContext>((provider, options) => options
+        services.AddDbContextPool<InMemoryGraphLiteDbContext>((provider, options) => options
+            .UseInMemoryDatabase("GraphLite", databaseRoot)
+            .UseKeyIndex(provider.GetRequiredService<InMemoryKeyIndex>()));
+        services.AddDbContextPool<SqliteGraphLiteDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<StorageDatabase>().ConnectionString)
             .AddInterceptors(SqliteDurabilityInterceptor.Instance)
             .ConfigureWarnings(LogFailuresAtDebug));
-        services.AddDbContext<PostgreSqlGraphLiteDbContext>((provider, options) => options
+        services.AddDbContextPool<PostgreSqlGraphLiteDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<StorageDatabase>().ConnectionString)
             .ConfigureWarnings(LogFailuresAtDebug));
         services.AddScoped<GraphLiteDbContext>(provider => provider.GetRequiredService<StorageDatabase>().Provider switch

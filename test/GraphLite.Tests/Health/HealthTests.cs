@@ -72,8 +72,11 @@ public sealed class HealthTests
     /// <summary>A context whose every database call throws, as a store that is down does: it is disposed before use.</summary>
     private static InMemoryGraphLiteDbContext UnreachableStore()
     {
-        var options = new DbContextOptionsBuilder<InMemoryGraphLiteDbContext>().UseInMemoryDatabase("unreachable").Options;
-        var context = new InMemoryGraphLiteDbContext(options, new InMemoryKeyIndex());
+        var options = new DbContextOptionsBuilder<InMemoryGraphLiteDbContext>()
+            .UseInMemoryDatabase("unreachable")
+            .UseKeyIndex(new InMemoryKeyIndex())
+            .Options;
+        var context = new InMemoryGraphLiteDbContext(options);
         context.Dispose();
         return context;
     }

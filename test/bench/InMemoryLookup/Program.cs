@@ -15,18 +15,19 @@ foreach (var rows in sizes)
     using var index = new InMemoryKeyIndex();
     var options = new DbContextOptionsBuilder<InMemoryGraphLiteDbContext>()
         .UseInMemoryDatabase($"lookup-{rows}", new InMemoryDatabaseRoot())
+        .UseKeyIndex(index)
         .Options;
-    await FillAsync(options, index, rows);
+    await FillAsync(options, rows);
 
     var random = new Random(rows);
     var indexed = await MeasureAsync(20_000, async () =>
     {
-        await using var context = new InMemoryGraphLiteDbContext(options, index);
+        await using var context = new InMemoryGraphLiteDbContext(options);
         return await context.FindEntityAsync<ParticipantLeftNotification>(Key(random.Next(rows)), CancellationToken.None);
     });
     var scanned = await MeasureAsync(rows >= 100_000 ? 20 : 2_000, async () =>
     {
-        await using var context = new InMemoryGraphLiteDbContext(options, index);
+        await using var context = new InMemoryGraphLiteDbContext(options);
         return await context.Set<ParticipantLeftNotification>().FindAsync([Key(random.Next(rows))], CancellationToken.None);
     });
     Console.WriteLine($"| {rows:N0} | {indexed.TotalMicroseconds:N1} µs | {scanned.TotalMicroseconds:N1} µs |");
@@ -34,12 +35,12 @@ foreach (var rows in sizes)
 
 static string Key(int number) => $"notification-{number:D7}";
 
-static async Task FillAsync(DbContextOptions<InMemoryGraphLiteDbContext> options, InMemoryKeyIndex index, int rows)
+static async Task FillAsync(DbContextOptions<InMemoryGraphLiteDbContext> options, int rows)
 {
     const int Batch = 10_000;
     for (var start = 0; start < rows; start += Batch)
     {
-        await using var context = new InMemoryGraphLiteDbContext(options, index);
+        await using var context = new InMemoryGraphLiteDbContext(options);
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var number = start; number < Math.Min(rows, start + Batch); number++)
         {

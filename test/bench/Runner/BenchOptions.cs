@@ -9,7 +9,7 @@ internal sealed record BenchOptions
         Usage: test/bench/run [--smoke] [options]
 
           --smoke              a few seconds per scenario, no warm-up, 1,000 and 10,000 rows (for CI)
-          --servers LIST       comma-separated: ceiling, json-server, inmemory, sqlite, postgresql (default: all)
+          --servers LIST       comma-separated: ceiling, odata-floor, json-server, inmemory, sqlite, postgresql (default: all)
           --rows LIST          stored row counts for GET by key; the first also serves the other scenarios
                                (default: 1000,100000,1000000)
           --duration SECONDS   measured time per scenario (default: 10; smoke: 2)
@@ -24,7 +24,7 @@ internal sealed record BenchOptions
 
     public bool Smoke { get; init; }
 
-    public IReadOnlyList<string> Servers { get; init; } = ["ceiling", "json-server", "inmemory", "sqlite", "postgresql"];
+    public IReadOnlyList<string> Servers { get; init; } = ["ceiling", "odata-floor", "json-server", "inmemory", "sqlite", "postgresql"];
 
     public IReadOnlyList<long> Rows { get; init; } = [1_000, 100_000, 1_000_000];
 

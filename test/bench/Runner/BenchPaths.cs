@@ -24,6 +24,8 @@ internal sealed class BenchPaths
 
     public string CeilingAssembly => BuildOutput("Ceiling", "GraphLite.Bench.Ceiling.dll");
 
+    public string ODataFloorAssembly => BuildOutput("ODataFloor", "GraphLite.Bench.ODataFloor.dll");
+
     public string LoaderAssembly => BuildOutput("Loader", "GraphLite.Bench.Loader.dll");
 
     public string JsonServerCli => Path.Combine(BenchDirectory, "node_modules", "json-server", "lib", "cli", "bin.js");

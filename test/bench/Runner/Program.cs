@@ -27,12 +27,13 @@ Console.CancelKeyPress += (_, eventArgs) =>
 };
 
 var paths = new BenchPaths(options.RepositoryRoot);
-var postgres = new PostgresDatabase(Environment.GetEnvironmentVariable(PostgresDatabase.Variable));
+await using var postgres = new PostgresDatabase(Environment.GetEnvironmentVariable(PostgresDatabase.Variable));
 var ceiling = new CeilingServer(paths);
 var peer = new JsonServerPeer(paths);
 var known = new Dictionary<string, ServerUnderTest>(StringComparer.OrdinalIgnoreCase)
 {
     ["ceiling"] = ceiling,
+    ["odata-floor"] = new ODataFloorServer(paths),
     ["json-server"] = peer,
     ["inmemory"] = new GraphLiteServer(paths, GraphLiteStore.InMemory, postgres),
     ["sqlite"] = new GraphLiteServer(paths, GraphLiteStore.Sqlite, postgres),

@@ -8,16 +8,18 @@ namespace GraphLite.Storage.InMemory;
 /// The context on EF Core's in-memory provider. It keeps <see cref="InMemoryKeyIndex"/> in step with every save,
 /// and answers lookups by key from that index instead of the provider's table scan.
 /// </summary>
+/// <remarks>The index comes with the options (<see cref="InMemoryKeyIndexOptions.UseKeyIndex"/>), so contexts can be pooled.</remarks>
 public sealed class InMemoryGraphLiteDbContext : GraphLiteDbContext
 {
     private readonly DbContextOptions<InMemoryGraphLiteDbContext> _options;
     private readonly InMemoryKeyIndex _index;
 
-    public InMemoryGraphLiteDbContext(DbContextOptions<InMemoryGraphLiteDbContext> options, InMemoryKeyIndex index)
+    public InMemoryGraphLiteDbContext(DbContextOptions<InMemoryGraphLiteDbContext> options)
         : base(options)
     {
         _options = options;
-        _index = index;
+        _index = options.FindExtension<InMemoryKeyIndexExtension>()?.Index
+            ?? throw new InvalidOperationException("The in-memory context options have no key index. Add one with UseKeyIndex when building the options.");
     }
 
     public override ValueTask<TEntity?> FindEntityAsync<TEntity>(string id, CancellationToken cancellationToken)
@@ -127,7 +129,7 @@ public sealed class InMemoryGraphLiteDbContext : GraphLiteDbContext
     /// </summary>
     private void ReloadFromTable(List<PendingChange> changes)
     {
-        using var fresh = new InMemoryGraphLiteDbContext(_options, _index);
+        using var fresh = new InMemoryGraphLiteDbContext(_options);
         foreach (var change in changes)
         {
             // Find on a context that tracks nothing runs a query against the table.

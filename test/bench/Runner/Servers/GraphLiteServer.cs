@@ -41,7 +41,12 @@ internal sealed class GraphLiteServer(BenchPaths paths, GraphLiteStore store, Po
             return $"this GraphLite build has no {store} provider ({providerAssembly})";
         }
 
-        return store == GraphLiteStore.PostgreSQL ? postgres?.FindUnavailableReason() ?? "no PostgreSQL server" : null;
+        if (store != GraphLiteStore.PostgreSQL)
+        {
+            return null;
+        }
+
+        return postgres is null ? "no PostgreSQL server" : postgres.FindUnavailableReason();
     }
 
     public override async Task<RunningServer> StartAsync(long rows, int port, CancellationToken cancellationToken)
