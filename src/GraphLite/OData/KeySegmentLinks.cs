@@ -33,6 +33,6 @@ public static class KeySegmentLinks
 
         var request = context.Request;
         var key = Convert.ToString(context.GetPropertyValue("id"), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/{ODataExtensions.RoutePrefix}/{entitySetName}/{Uri.EscapeDataString(key)}");
+        return new Uri($"{ServiceRoot.Text(request)}{entitySetName}/{Uri.EscapeDataString(key)}");
     }
 }

@@ -14,10 +14,13 @@ namespace GraphLite.OData;
 /// </remarks>
 public static class ServiceRoot
 {
-    public static Uri Of(HttpRequest request)
+    public static Uri Of(HttpRequest request) => new(Text(request));
+
+    /// <summary>Returns the service root as text, ending in a slash, for links built by appending to it.</summary>
+    public static string Text(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/{ODataExtensions.RoutePrefix}/");
+        return $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataExtensions.RoutePrefix}/";
     }
 
     /// <summary>Makes AspNetCore.OData's input and output formatters use <see cref="Of"/>.</summary>
