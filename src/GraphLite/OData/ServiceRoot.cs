@@ -10,7 +10,7 @@ namespace GraphLite.OData;
 /// </summary>
 /// <remarks>
 /// AspNetCore.OData derives the same address through the routing system's link generator, which parses a route
-/// pattern on every request; building it from the request's own parts gives the same URL at a fraction of the cost.
+/// pattern on every request. Building it from the request's own parts gives the same URL for less CPU.
 /// </remarks>
 public static class ServiceRoot
 {
