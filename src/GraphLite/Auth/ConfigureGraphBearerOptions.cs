@@ -30,11 +30,9 @@ public sealed class ConfigureGraphBearerOptions(IOptions<AuthOptions> authOption
         options.TokenValidationParameters.RequireSignedTokens = true;
 
         // The token handlers compare lifetimes with the system clock, so the cache does too.
-        var handlers = options.TokenHandlers.Select(handler => (TokenHandler)new CachingTokenHandler(handler, TimeProvider.System)).ToList();
-        options.TokenHandlers.Clear();
-        foreach (var handler in handlers)
+        for (var index = 0; index < options.TokenHandlers.Count; index++)
         {
-            options.TokenHandlers.Add(handler);
+            options.TokenHandlers[index] = new CachingTokenHandler(options.TokenHandlers[index], TimeProvider.System);
         }
 
         if (settings.Mode == AuthMode.Oidc)

@@ -9,9 +9,11 @@ namespace GraphLite.Storage.InMemory;
 /// </summary>
 public sealed class InMemoryKeyIndexExtension(InMemoryKeyIndex index) : IDbContextOptionsExtension
 {
+    private DbContextOptionsExtensionInfo? _info;
+
     public InMemoryKeyIndex Index { get; } = index;
 
-    public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     /// <summary>The index adds no services to EF Core's internal service provider.</summary>
     public void ApplyServices(IServiceCollection services)
